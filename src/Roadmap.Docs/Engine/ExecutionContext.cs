@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+
+namespace Roadmap.Docs.Engine;
+
+/// <summary>What a module may see: settings, folders, clock, diagnostics, other pipelines' outputs and shared results.</summary>
+public sealed class ExecutionContext
+{
+    private readonly ConcurrentDictionary<string, ImmutableArray<Document>> _outputs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Type, object> _artifacts = new();
+
+    public ExecutionContext(BuildEnvironment environment, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        Environment = environment;
+        Diagnostics = diagnostics;
+        CancellationToken = cancellationToken;
+    }
+
+    public BuildEnvironment Environment { get; }
+
+    public DiagnosticBag Diagnostics { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public int MaxParallelism => Environment.MaxParallelism;
+
+    /// <summary>The documents a pipeline's Process phase produced. Available once that pipeline has run Process.</summary>
+    public ImmutableArray<Document> Outputs(string pipeline) =>
+        _outputs.TryGetValue(pipeline, out var docs)
+            ? docs
+            : throw new InvalidOperationException($"Pipeline '{pipeline}' has not produced output yet: declare it in DependsOn, or read it in PostProcess.");
+
+    internal void SetOutputs(string pipeline, ImmutableArray<Document> documents) => _outputs[pipeline] = documents;
+
+    /// <summary>Publishes a typed result (for example the roadmap model) for pipelines that depend on this one.</summary>
+    public void Publish<T>(T value)
+        where T : class => _artifacts[typeof(T)] = value;
+
+    /// <summary>Reads a typed result published by a pipeline this one depends on.</summary>
+    public T Get<T>()
+        where T : class =>
+        _artifacts.TryGetValue(typeof(T), out var value)
+            ? (T)value
+            : throw new InvalidOperationException($"No {typeof(T).Name} was published: is the pipeline that makes it a dependency?");
+
+    public T? TryGet<T>()
+        where T : class => _artifacts.TryGetValue(typeof(T), out var value) ? (T)value : null;
+}
+
+/// <summary>The fixed facts of one build: folders, clock and parallelism.</summary>
+/// <param name="InputRoot">Absolute path of the input folder.</param>
+/// <param name="ThemeRoot">Absolute path of the built-in theme folder.</param>
+/// <param name="OutputRoot">Absolute path the Output phase writes to (a staging folder during a build).</param>
+/// <param name="Clock">Time source; tests fix it so output is reproducible.</param>
+public sealed record BuildEnvironment(string InputRoot, string ThemeRoot, string OutputRoot, TimeProvider Clock)
+{
+    public int MaxParallelism { get; init; } = System.Environment.ProcessorCount;
+}
