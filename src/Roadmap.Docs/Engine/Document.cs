@@ -51,6 +51,9 @@ public sealed record Document
 
     public DateTimeOffset? LastUpdated { get; init; }
 
+    /// <summary>Generated HTML blocks (timeline, tables, badges) a later stage adds around the body.</summary>
+    public ImmutableArray<Panel> Panels { get; init; } = [];
+
     /// <summary>True for markdown pages and generated pages that get a layout and a place in navigation.</summary>
     public bool IsPage { get; init; }
 
@@ -59,6 +62,9 @@ public sealed record Document
     /// <summary>The page's own URL relative to the site root ("runbooks/redis/index.html").</summary>
     public string Url => Destination;
 }
+
+/// <summary>Trusted, generated HTML placed above ("top") or below ("bottom") the page body.</summary>
+public sealed record Panel(string Placement, string Html);
 
 /// <summary>A heading of the body: level 1–6, its id (anchor) and plain text, and its 1-based source line.</summary>
 public sealed record Heading(int Level, string Id, string Text, int Line);

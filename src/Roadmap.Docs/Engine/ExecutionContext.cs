@@ -52,7 +52,8 @@ public sealed class ExecutionContext
 /// <param name="ThemeRoot">Absolute path of the built-in theme folder.</param>
 /// <param name="OutputRoot">Absolute path the Output phase writes to (a staging folder during a build).</param>
 /// <param name="Clock">Time source; tests fix it so output is reproducible.</param>
-public sealed record BuildEnvironment(string InputRoot, string ThemeRoot, string OutputRoot, TimeProvider Clock)
+/// <param name="Settings">What site.yml says.</param>
+public sealed record BuildEnvironment(string InputRoot, string ThemeRoot, string OutputRoot, TimeProvider Clock, Configuration.SiteSettings Settings)
 {
     public int MaxParallelism { get; init; } = System.Environment.ProcessorCount;
 }

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using Roadmap.Docs.Stages.Output;
+
+namespace Roadmap.Docs.Cli;
+
+/// <summary>The <c>roadmap-docs</c> command line: parses arguments and hands off to the library.</summary>
+public static class CliApp
+{
+    public const int ExitOk = 0;
+    public const int ExitFailed = 1;
+    public const int ExitUsage = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var input = new Option<string>("--input", "-i") { Description = "The knowledge base folder (with site.yml).", DefaultValueFactory = _ => "input" };
+        var output = new Option<string>("--output", "-o") { Description = "Where the site is written; replaced only when the build succeeds.", DefaultValueFactory = _ => "_site" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is published at (sitemap and canonical links only; pages link relatively)." };
+        var strict = new Option<bool>("--strict") { Description = "Warnings fail the build (exit code 1)." };
+        var verbosity = new Option<string>("--verbosity", "-v") { Description = "quiet, normal or detailed.", DefaultValueFactory = _ => "normal" };
+        verbosity.AcceptOnlyFromAmong("quiet", "normal", "detailed");
+        var theme = new Option<string?>("--theme") { Description = "Use another built-in theme folder." };
+
+        var build = new Command("build", "Build the site from the input folder.") { input, output, baseUrl, strict, verbosity, theme };
+        build.SetAction((result, cancellationToken) => BuildAsync(
+            new BuildCommandOptions(
+                result.GetValue(input)!, result.GetValue(output)!, result.GetValue(baseUrl), result.GetValue(strict),
+                result.GetValue(verbosity)!, result.GetValue(theme)),
+            stdout, stderr, cancellationToken));
+
+        var root = new RootCommand("Roadmap.Docs: builds a roadmap, runbook and architecture knowledge base into a fast, searchable static site.")
+        {
+            build,
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await stderr.WriteLineAsync($"error: {error.Message}");
+            }
+            await stderr.WriteLineAsync("Run 'roadmap-docs --help' for usage.");
+            return ExitUsage;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private sealed record BuildCommandOptions(string Input, string Output, string? BaseUrl, bool Strict, string Verbosity, string? Theme);
+
+    private static async Task<int> BuildAsync(BuildCommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var inputRoot = Path.GetFullPath(options.Input);
+        if (!Directory.Exists(inputRoot))
+        {
+            await stderr.WriteLineAsync($"error: the input folder '{options.Input}' does not exist");
+            return ExitUsage;
+        }
+        if (OutputFolder.Refusal(options.Output, inputRoot) is { } refusal)
+        {
+            await stderr.WriteLineAsync($"error: {refusal}");
+            return ExitUsage;
+        }
+        var themeRoot = options.Theme is not null ? Path.GetFullPath(options.Theme) : ThemeLocator.Find();
+        if (themeRoot is null)
+        {
+            await stderr.WriteLineAsync("error: the built-in theme was not found next to the program; pass --theme");
+            return ExitUsage;
+        }
+        var console = new ConsoleReporter(stdout, stderr, options.Verbosity, options.Input);
+        console.Start(options.Input, options.Output);
+        BuildResult result;
+        try
+        {
+            result = await console.WhileRunningAsync(SiteBuild.RunAsync(
+                new BuildOptions(inputRoot, Path.GetFullPath(options.Output), themeRoot) { BaseUrl = options.BaseUrl, Strict = options.Strict },
+                cancellationToken));
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("Build cancelled; the previous site was left as it was.");
+            return ExitFailed;
+        }
+        catch (IOException ex)
+        {
+            await stderr.WriteLineAsync($"error: {ex.Message}; the previous site was left as it was.");
+            return ExitFailed;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            await stderr.WriteLineAsync($"error: {ex.Message}; the previous site was left as it was.");
+            return ExitFailed;
+        }
+        console.Report(result);
+        var failed = result.Errors > 0 || (options.Strict && result.Warnings > 0);
+        return failed ? ExitFailed : ExitOk;
+    }
+
+    internal static string Plural(int n, string word) => n.ToString(CultureInfo.InvariantCulture) + " " + word + (n == 1 ? "" : "s");
+}

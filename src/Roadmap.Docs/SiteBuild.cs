@@ -1,0 +1,166 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Roadmap.Docs.Configuration;
+using Roadmap.Docs.Engine;
+using Roadmap.Docs.Stages.FrontMatter;
+using Roadmap.Docs.Stages.Input;
+using Roadmap.Docs.Stages.Markdown;
+using Roadmap.Docs.Stages.Navigation;
+using Roadmap.Docs.Stages.Output;
+using Roadmap.Docs.Stages.Templates;
+
+namespace Roadmap.Docs;
+
+/// <summary>What a build is asked to do.</summary>
+/// <param name="InputRoot">The knowledge base folder (with site.yml).</param>
+/// <param name="OutputRoot">Where the finished site goes; replaced only when the build succeeds.</param>
+/// <param name="ThemeRoot">The built-in theme folder.</param>
+public sealed record BuildOptions(string InputRoot, string OutputRoot, string ThemeRoot)
+{
+    /// <summary>Overrides site.yml's base_url (for sitemap and canonical links only).</summary>
+    public string? BaseUrl { get; init; }
+
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    public SourceDates Dates { get; init; } = SourceDates.Git;
+
+    /// <summary>Warnings fail the build too.</summary>
+    public bool Strict { get; init; }
+
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+}
+
+/// <summary>How a build went.</summary>
+public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Pages, TimeSpan Elapsed, bool Published)
+{
+    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+}
+
+/// <summary>The composition root: the whole site build, top to bottom, one comment per step.</summary>
+public static class SiteBuild
+{
+    public static IReadOnlyList<Pipeline> Pipelines(TemplateSet templates, ThemeFiles theme, SourceDates dates) =>
+    [
+        new Pipeline("Content")
+        {
+            // Read every included file under input/: markdown becomes a page, anything else is copied.
+            Input = [new ReadFiles()],
+            Process =
+            [
+                // Split and read YAML front matter (errors point at the line and column in the .md file).
+                ParseFrontMatter.Module,
+                // Kind, order, tags and title from front matter.
+                ResolvePageMetadata.Module,
+                // "Last updated": one git log for the whole tree, else file times.
+                new ReadSourceDates(dates),
+                // Markdig with one shared pipeline: HTML, headings, task lists, links, excerpt.
+                new RenderMarkdown(static (_, _) => null),
+            ],
+            // Copy the files that are not pages (images, downloads) as they are.
+            Output = [new ForAllDocuments((docs, _) => [.. docs.Where(d => !d.IsPage)]), WriteFiles.Module],
+        },
+        new Pipeline("Pages")
+        {
+            DependsOn = ["Content"],
+            Process =
+            [
+                // Every page: the markdown pages plus the generated ones.
+                new ForAllDocuments((_, ctx) => [.. ctx.Outputs("Content").Where(d => d.IsPage), NotFoundPage()]),
+                // Two sources for one URL is an error: report both, keep the first.
+                new ForAllDocuments(CheckDestinations),
+                // The site tree (folders, order, titles), with listing pages for folders that have no index page.
+                new ForAllDocuments(BuildNavigation),
+                // Put each page into its layout.
+                new RenderLayouts(templates),
+                // sitemap.xml for the base URL.
+                Sitemap.Module,
+            ],
+            Output = [WriteFiles.Module],
+        },
+        new Pipeline("Assets")
+        {
+            // The theme's CSS, JS and fonts (user overrides from input/_theme/ win), and lunr.js from npm.
+            Input = [new ForAllDocuments((_, _) => ThemeAssets(theme))],
+            Output = [WriteFiles.Module],
+        },
+    ];
+
+    /// <summary>Builds the site into a staging folder and swaps it in when nothing failed.</summary>
+    public static async Task<BuildResult> RunAsync(BuildOptions options, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        var settings = SiteSettings.Load(options.InputRoot, diagnostics);
+        if (options.BaseUrl is { Length: > 0 } baseUrl)
+        {
+            settings = settings with { BaseUrl = baseUrl };
+        }
+        var theme = new ThemeFiles(options.ThemeRoot, Path.Combine(options.InputRoot, ReadFiles.ThemeOverrideFolder));
+        var templates = TemplateSet.Load(theme, diagnostics);
+
+        using var output = OutputFolder.Begin(options.OutputRoot);
+        var environment = new BuildEnvironment(options.InputRoot, options.ThemeRoot, output.Staging, options.Clock, settings)
+        {
+            MaxParallelism = options.MaxParallelism,
+        };
+        var context = new Engine.ExecutionContext(environment, diagnostics, cancellationToken);
+        var results = await new Engine.Engine(Pipelines(templates, theme, options.Dates)).RunAsync(context);
+
+        var failed = diagnostics.HasErrors || (options.Strict && diagnostics.Sorted().Any(d => d.Severity == Severity.Warning));
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!failed)
+        {
+            output.Commit();
+        }
+        var pages = results["Pages"].Count(d => d.IsPage);
+        return new BuildResult(diagnostics.Sorted(), pages, stopwatch.Elapsed, Published: !failed);
+    }
+
+    private static Document NotFoundPage() => new()
+    {
+        Source = "",
+        Destination = "404.html",
+        Title = "Page not found",
+        Kind = "404",
+        IsPage = true,
+        Html = "<p>There is no page at this address. It may have moved: try the search, or start from the home page.</p>",
+    };
+
+    private static ImmutableArray<Document> CheckDestinations(ImmutableArray<Document> docs, Engine.ExecutionContext context)
+    {
+        var seen = new Dictionary<string, Document>(StringComparer.OrdinalIgnoreCase);
+        var kept = ImmutableArray.CreateBuilder<Document>(docs.Length);
+        foreach (var doc in docs)
+        {
+            if (seen.TryGetValue(doc.Destination, out var first))
+            {
+                context.Diagnostics.Error(doc.Source, 1, 1, "RD0006", $"'{doc.Source}' and '{first.Source}' both become {doc.Destination}; only '{first.Source}' is built", "rename one of the two files");
+                continue;
+            }
+            seen[doc.Destination] = doc;
+            kept.Add(doc);
+        }
+        return kept.ToImmutable();
+    }
+
+    private static ImmutableArray<Document> BuildNavigation(ImmutableArray<Document> docs, Engine.ExecutionContext context)
+    {
+        var (navigation, listings) = SiteNavigation.Build(docs.Where(d => d.Kind != "404"));
+        context.Publish(navigation);
+        return docs.AddRange(listings);
+    }
+
+    private static ImmutableArray<Document> ThemeAssets(ThemeFiles theme)
+    {
+        var assets = theme.List("assets")
+            .Select(relative => new Document { Source = "", Destination = relative, CopyFrom = theme.Resolve(relative) })
+            .ToList();
+        if (theme.Resolve("node_modules/lunr/lunr.min.js") is { } lunr)
+        {
+            assets.Add(new Document { Source = "", Destination = "assets/js/lunr.min.js", CopyFrom = lunr });
+        }
+        return [.. assets];
+    }
+}

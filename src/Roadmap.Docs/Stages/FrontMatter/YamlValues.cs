@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using Roadmap.Docs.Engine;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Roadmap.Docs.Stages.FrontMatter;
+
+/// <summary>Reads YAML into front-matter values that remember where each was written.</summary>
+public static class YamlValues
+{
+    /// <summary>The outcome of reading a YAML mapping: the values, or an error with its 1-based position in the YAML text.</summary>
+    public sealed record Result(Engine.FrontMatter Values, string? Error, int ErrorLine, int ErrorColumn);
+
+    /// <summary>Parses <paramref name="yaml"/>; positions are shifted by <paramref name="firstLine"/> − 1 so they point into the host file.</summary>
+    public static Result ParseMapping(string yaml, int firstLine)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            var line = (int)ex.Start.Line + firstLine - 1;
+            var message = ex.InnerException is null ? ex.Message : $"{ex.Message} {ex.InnerException.Message}";
+            return new Result(Engine.FrontMatter.Empty, CleanMessage(message), line, (int)ex.Start.Column);
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return new Result(Engine.FrontMatter.Empty, null, 0, 0);
+        }
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            var node = stream.Documents[0].RootNode;
+            return new Result(Engine.FrontMatter.Empty, "front matter must be a mapping of keys to values", (int)node.Start.Line + firstLine - 1, (int)node.Start.Column);
+        }
+        var map = (IReadOnlyDictionary<string, FrontMatterValue>)Convert(root, firstLine).Value!;
+        return new Result(new Engine.FrontMatter(map.ToImmutableDictionary(StringComparer.Ordinal)), null, 0, 0);
+    }
+
+    private static FrontMatterValue Convert(YamlNode node, int firstLine)
+    {
+        var line = (int)node.Start.Line + firstLine - 1;
+        var column = (int)node.Start.Column;
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                var isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
+                return new FrontMatterValue(isNull ? null : scalar.Value, line, column);
+            case YamlSequenceNode sequence:
+                return new FrontMatterValue(sequence.Children.Select(c => Convert(c, firstLine)).ToImmutableArray(), line, column);
+            case YamlMappingNode mapping:
+                var builder = ImmutableDictionary.CreateBuilder<string, FrontMatterValue>(StringComparer.Ordinal);
+                foreach (var (key, value) in mapping.Children)
+                {
+                    var name = key is YamlScalarNode k ? k.Value ?? "" : key.ToString();
+                    var converted = Convert(value, firstLine);
+                    // Positions of a mapping entry point at its key: that is where a user looks for "the field".
+                    builder[name] = converted with { Line = (int)key.Start.Line + firstLine - 1, Column = (int)key.Start.Column };
+                }
+                return new FrontMatterValue(builder.ToImmutable(), line, column);
+            default:
+                return new FrontMatterValue(null, line, column);
+        }
+    }
+
+    private static string CleanMessage(string message)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (…): "; the position is reported separately.
+        var index = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return (index >= 0 ? message[(index + 3)..] : message).Trim();
+    }
+}

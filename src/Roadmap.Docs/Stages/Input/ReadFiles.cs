@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using System.Text;
+using Roadmap.Docs.Configuration;
+using Roadmap.Docs.Engine;
+using Roadmap.Docs.Stages.Markdown;
+
+namespace Roadmap.Docs.Stages.Input;
+
+/// <summary>Reads the input folder: markdown files become pages, everything else is copied as it is.</summary>
+public sealed class ReadFiles : IModule
+{
+    public const string RuleId = "RD0003";
+
+    /// <summary>The folder under input/ whose files override the built-in theme.</summary>
+    public const string ThemeOverrideFolder = "_theme";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, Engine.ExecutionContext context)
+    {
+        var root = context.Environment.InputRoot;
+        var settings = context.Environment.Settings;
+        var include = settings.Include.Select(p => new Glob(p)).ToArray();
+        var exclude = settings.Exclude.Select(p => new Glob(p)).ToArray();
+        var files = new List<(string Relative, string Full)>();
+        Walk(root, root, "", files, new HashSet<string>(StringComparer.Ordinal), context.Diagnostics);
+        files.RemoveAll(f => !include.Any(g => g.IsMatch(f.Relative)) || exclude.Any(g => g.IsMatch(f.Relative)));
+        files.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
+
+        var docs = new Document[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = context.MaxParallelism }, i =>
+        {
+            var (relative, full) = files[i];
+            docs[i] = IsMarkdown(relative)
+                ? new Document
+                {
+                    Source = relative,
+                    Destination = SitePaths.DestinationFor(relative),
+                    SourceText = ReadText(full, relative, context.Diagnostics),
+                    IsPage = true,
+                    Title = TitleFromFileName(relative),
+                }
+                : new Document { Source = relative, Destination = relative, CopyFrom = full };
+        });
+        return Task.FromResult(docs.ToImmutableArray());
+    }
+
+    public static bool IsMarkdown(string path) =>
+        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"runbooks/redis-cache-outage.md" → "Redis cache outage"; a folder's index page takes the folder's name.</summary>
+    public static string TitleFromFileName(string relative)
+    {
+        var parts = relative.Split('/');
+        var name = Path.GetFileNameWithoutExtension(parts[^1]);
+        if (name is "index" or "_index" || name.Equals("README", StringComparison.OrdinalIgnoreCase))
+        {
+            name = parts.Length > 1 ? parts[^2] : "Home";
+        }
+        var words = name.Replace('-', ' ').Replace('_', ' ').Trim();
+        return words.Length == 0 ? name : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    /// <summary>Decodes UTF-8 (a BOM is dropped); invalid bytes are reported with their offset and replaced, never fatal.</summary>
+    internal static string ReadText(string full, string relative, DiagnosticBag diagnostics)
+    {
+        var bytes = File.ReadAllBytes(full);
+        var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        try
+        {
+            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var offset = start + ex.Index;
+            var line = 1 + bytes.AsSpan(0, Math.Max(0, offset)).Count((byte)'\n');
+            diagnostics.Warning(relative, line, 1, RuleId, $"invalid UTF-8 at byte offset {offset}; replaced with U+FFFD", "save the file as UTF-8");
+            return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
+        }
+    }
+
+    private static void Walk(string root, string folder, string prefix, List<(string, string)> files, HashSet<string> visited, DiagnosticBag diagnostics)
+    {
+        var real = Path.GetFullPath(new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? folder);
+        if (!visited.Add(real))
+        {
+            diagnostics.Warning(prefix.TrimEnd('/'), 1, 1, RuleId, "symbolic link loop: this folder was already read through another path; skipped");
+            return;
+        }
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            var relative = prefix + entry.Name;
+            if (entry.Name.StartsWith('.') || (prefix.Length == 0 && (entry.Name == ThemeOverrideFolder || entry.Name == SiteSettings.FileName)))
+            {
+                continue;
+            }
+            if (entry.LinkTarget is not null && !InsideRoot(root, entry))
+            {
+                diagnostics.Warning(relative, 1, 1, RuleId, "symbolic link points outside the input folder; not followed");
+                continue;
+            }
+            if (entry is DirectoryInfo)
+            {
+                Walk(root, entry.FullName, relative + "/", files, visited, diagnostics);
+            }
+            else if (entry.Exists)
+            {
+                files.Add((relative, entry.FullName));
+            }
+        }
+    }
+
+    private static bool InsideRoot(string root, FileSystemInfo entry)
+    {
+        var target = entry.ResolveLinkTarget(returnFinalTarget: true);
+        if (target is null)
+        {
+            return false;
+        }
+        var full = Path.GetFullPath(target.FullName);
+        var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return full.StartsWith(rootFull, StringComparison.Ordinal);
+    }
+}

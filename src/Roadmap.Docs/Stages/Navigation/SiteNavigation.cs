@@ -1,0 +1,152 @@
+using System.Collections.Immutable;
+using Roadmap.Docs.Engine;
+using Roadmap.Docs.Stages.Markdown;
+
+namespace Roadmap.Docs.Stages.Navigation;
+
+/// <summary>A node of the site tree: a folder (with children) or a page. <see cref="Url"/> is site-relative.</summary>
+public sealed record NavNode(string Title, string Url, string Kind, double Order, TaskCount Tasks, ImmutableArray<NavNode> Children)
+{
+    public bool IsFolder => !Children.IsEmpty;
+}
+
+/// <summary>The site's tree, reading order and lookups for breadcrumbs and previous/next; built once per build.</summary>
+public sealed class SiteNavigation
+{
+    private readonly Dictionary<string, int> _positions;
+    private readonly Dictionary<string, NavNode> _byUrl;
+
+    public SiteNavigation(NavNode root)
+    {
+        Root = root;
+        ReadingOrder = [.. Flatten(root)];
+        _positions = ReadingOrder.Select((n, i) => (n.Url, i)).ToDictionary(p => p.Url, p => p.i, StringComparer.Ordinal);
+        _byUrl = ReadingOrder.ToDictionary(n => n.Url, StringComparer.Ordinal);
+    }
+
+    public NavNode Root { get; }
+
+    /// <summary>Every page in tree order: the order previous/next follow.</summary>
+    public ImmutableArray<NavNode> ReadingOrder { get; }
+
+    public NavNode? Find(string url) => _byUrl.GetValueOrDefault(url);
+
+    public NavNode? Previous(string url) => _positions.TryGetValue(url, out var i) && i > 0 ? ReadingOrder[i - 1] : null;
+
+    public NavNode? Next(string url) => _positions.TryGetValue(url, out var i) && i + 1 < ReadingOrder.Length ? ReadingOrder[i + 1] : null;
+
+    /// <summary>The chain of folder nodes from the home page down to (not including) the page.</summary>
+    public ImmutableArray<NavNode> Breadcrumbs(string url)
+    {
+        var trail = new List<NavNode>();
+        return Find(Root, url, trail) ? [.. trail] : [];
+    }
+
+    /// <summary>The top-level node (section) the page belongs to, or null for pages at the root.</summary>
+    public NavNode? SectionOf(string url)
+    {
+        var crumbs = Breadcrumbs(url);
+        if (crumbs.Length > 1)
+        {
+            return crumbs[1];
+        }
+        return Root.Children.FirstOrDefault(c => c.Url == url && c.IsFolder);
+    }
+
+    private static bool Find(NavNode node, string url, List<NavNode> trail)
+    {
+        foreach (var child in node.Children)
+        {
+            if (child.Url == url && !child.IsFolder)
+            {
+                trail.Insert(0, node);
+                return true;
+            }
+            if (child.IsFolder)
+            {
+                if (child.Url == url)
+                {
+                    trail.Insert(0, node);
+                    return true;
+                }
+                if (Find(child, url, trail))
+                {
+                    trail.Insert(0, node);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static IEnumerable<NavNode> Flatten(NavNode node)
+    {
+        yield return node;
+        foreach (var child in node.Children)
+        {
+            foreach (var n in Flatten(child))
+            {
+                yield return n;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Builds the tree from the pages' folders: a folder's index page gives its title, order and URL;
+    /// a folder with no index page gets a generated listing page (returned, so it is built too).
+    /// </summary>
+    public static (SiteNavigation Navigation, ImmutableArray<Document> Listings) Build(IEnumerable<Document> pages)
+    {
+        var listings = ImmutableArray.CreateBuilder<Document>();
+        var byFolder = pages
+            .Where(p => p.Destination.EndsWith("index.html", StringComparison.Ordinal))
+            .GroupBy(p => FolderOf(p.Destination))
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var root = BuildFolder("", byFolder, listings);
+        return (new SiteNavigation(root), listings.ToImmutable());
+    }
+
+    /// <summary>The folder a page belongs to: "runbooks/redis/index.html" → "runbooks/"; a folder index "runbooks/index.html" → "runbooks/".</summary>
+    internal static string FolderOf(string destination)
+    {
+        var dir = destination[..^"index.html".Length];
+        return dir;
+    }
+
+    private static NavNode BuildFolder(string folder, Dictionary<string, List<Document>> byFolder, ImmutableArray<Document>.Builder listings)
+    {
+        var index = byFolder.GetValueOrDefault(folder)?.FirstOrDefault(d => d.Destination == folder + "index.html");
+        var children = new List<NavNode>();
+        var subfolders = byFolder.Keys
+            .Where(k => k.Length > folder.Length && k.StartsWith(folder, StringComparison.Ordinal))
+            .Select(k => folder + k[folder.Length..].Split('/')[0] + "/")
+            .Distinct(StringComparer.Ordinal);
+        foreach (var sub in subfolders)
+        {
+            // A page "x/name.md" lives in "x/name/index.html": a leaf unless it has children of its own.
+            var node = BuildFolder(sub, byFolder, listings);
+            children.Add(node);
+        }
+        if (index is null)
+        {
+            var name = folder.TrimEnd('/').Split('/')[^1];
+            index = new Document
+            {
+                Source = "",
+                Destination = folder + "index.html",
+                Title = folder.Length == 0 ? "Home" : Input.ReadFiles.TitleFromFileName(name + ".md"),
+                Kind = "listing",
+                IsPage = true,
+            };
+            listings.Add(index);
+        }
+        var ordered = children
+            .OrderBy(c => c.Order)
+            .ThenBy(c => c.Title, StringComparer.OrdinalIgnoreCase)
+            .ToImmutableArray();
+        return new NavNode(index.Title, index.Destination, index.Kind, index.Order, index.TaskCount, ordered);
+    }
+
+    /// <summary>The page's own URL relative to another page, for templates.</summary>
+    public static string Link(string from, NavNode to) => SitePaths.Relative(from, to.Url);
+}

@@ -1,0 +1,37 @@
+using System.Text;
+using Roadmap.Docs.Engine;
+
+namespace Roadmap.Docs.Stages.Output;
+
+/// <summary>Writes each document's content (or copies its file) to its destination under the output root.</summary>
+public static class WriteFiles
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static IModule Module { get; } = new ForEachDocument(Write);
+
+    private static Document Write(Document doc, Engine.ExecutionContext context)
+    {
+        if (doc.Destination.Length == 0)
+        {
+            return doc;
+        }
+        var path = Path.GetFullPath(Path.Combine(context.Environment.OutputRoot, doc.Destination));
+        var root = Path.GetFullPath(context.Environment.OutputRoot) + Path.DirectorySeparatorChar;
+        if (!path.StartsWith(root, StringComparison.Ordinal))
+        {
+            context.Diagnostics.Error(doc.Source, 1, 1, "RD0005", $"output path '{doc.Destination}' would fall outside the output folder; not written");
+            return doc;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (doc.CopyFrom is not null)
+        {
+            File.Copy(doc.CopyFrom, path, overwrite: true);
+        }
+        else
+        {
+            File.WriteAllText(path, doc.Content, Utf8);
+        }
+        return doc;
+    }
+}

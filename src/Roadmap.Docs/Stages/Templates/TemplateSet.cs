@@ -1,0 +1,73 @@
+using System.Collections.Frozen;
+using Roadmap.Docs.Engine;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Roadmap.Docs.Stages.Templates;
+
+/// <summary>Every layout and partial of the theme, parsed once and shared read-only by all pages.</summary>
+public sealed class TemplateSet : ITemplateLoader
+{
+    public const string RuleId = "RD0004";
+
+    private readonly FrozenDictionary<string, Template> _templates;
+
+    private TemplateSet(FrozenDictionary<string, Template> templates) => _templates = templates;
+
+    /// <summary>Parses layouts/ and partials/ (user overrides first); a template with syntax errors is reported by name and line.</summary>
+    public static TemplateSet Load(ThemeFiles theme, DiagnosticBag diagnostics)
+    {
+        var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        foreach (var relative in theme.List("layouts").Concat(theme.List("partials")))
+        {
+            var path = theme.Resolve(relative)!;
+            var template = Template.Parse(File.ReadAllText(path), relative);
+            if (template.HasErrors)
+            {
+                foreach (var message in template.Messages)
+                {
+                    diagnostics.Error(DisplayPath(path, relative), message.Span.Start.Line + 1, message.Span.Start.Column + 1, RuleId, $"template error: {message.Message}");
+                }
+                continue;
+            }
+            templates[relative] = template;
+        }
+        return new TemplateSet(templates.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    public bool Has(string name) => _templates.ContainsKey(name);
+
+    /// <summary>Renders a layout with the given globals in a sandbox: no .NET objects reachable, loop and recursion limits.</summary>
+    public string Render(string layout, ScriptObject globals)
+    {
+        var context = new TemplateContext
+        {
+            TemplateLoader = this,
+            LoopLimit = 100_000,
+            RecursiveLimit = 64,
+            LimitToString = 1_000_000,
+            StrictVariables = false,
+            EnableRelaxedMemberAccess = true,
+        };
+        foreach (var (name, template) in _templates)
+        {
+            context.CachedTemplates[name] = template;
+        }
+        context.PushGlobal(globals);
+        return _templates[layout].Render(context);
+    }
+
+    string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
+        _templates.ContainsKey(templateName) ? templateName : throw new ScriptRuntimeException(callerSpan, $"no template named '{templateName}' in the theme");
+
+    string ITemplateLoader.Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        throw new ScriptRuntimeException(callerSpan, $"template '{templatePath}' is not loaded");
+
+    ValueTask<string?> ITemplateLoader.LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        throw new ScriptRuntimeException(callerSpan, $"template '{templatePath}' is not loaded");
+
+    private static string DisplayPath(string full, string relative) =>
+        full.Replace('\\', '/').Contains("/_theme/", StringComparison.Ordinal) ? "_theme/" + relative : "theme/" + relative;
+}
