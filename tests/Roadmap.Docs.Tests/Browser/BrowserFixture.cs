@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+
+namespace Roadmap.Docs.Tests.Browser;
+
+/// <summary>
+/// One headless Debian Chromium (driven by Playwright) shared by the browser tests. Where /usr/bin/chromium is missing
+/// the tests are skipped with the reason, except on CI (CI=true), where a missing browser is a failure.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser? Browser { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Problem = $"Chromium not found at {ChromiumPath} (bash .ci/run installs it with apt-get install chromium)";
+            return;
+        }
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // The machine has no network beyond package registries: keep Chromium from trying to phone home.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh context and page (own storage), or a skipped test when there is no browser.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light)
+    {
+        if (Browser is null)
+        {
+            if (TestPaths.OnCi)
+            {
+                Assert.Fail(Problem ?? "no browser");
+            }
+            Assert.Skip(Problem ?? "no browser");
+        }
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = scheme,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTests : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
