@@ -66,7 +66,7 @@ public static class CliApp
             await stderr.WriteLineAsync("error: the built-in theme was not found next to the program; pass --theme");
             return ExitUsage;
         }
-        var console = new ConsoleReporter(stdout, stderr, options.Verbosity, options.Input);
+        var console = new ConsoleReporter(stdout, options.Verbosity, options.Input);
         console.Start(options.Input, options.Output);
         BuildResult result;
         try

@@ -7,15 +7,13 @@ namespace Roadmap.Docs.Cli;
 internal sealed class ConsoleReporter
 {
     private readonly TextWriter _stdout;
-    private readonly TextWriter _stderr;
     private readonly string _verbosity;
     private readonly string _inputPrefix;
     private readonly bool _interactive;
 
-    public ConsoleReporter(TextWriter stdout, TextWriter stderr, string verbosity, string input)
+    public ConsoleReporter(TextWriter stdout, string verbosity, string input)
     {
         _stdout = stdout;
-        _stderr = stderr;
         _verbosity = verbosity;
         _inputPrefix = input.Replace('\\', '/').TrimEnd('/') + "/";
         _interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected
@@ -56,7 +54,7 @@ internal sealed class ConsoleReporter
             }
             else
             {
-                _stderr.WriteLine(line);
+                _stdout.WriteLine(line);
             }
         }
         if (_verbosity == "quiet")

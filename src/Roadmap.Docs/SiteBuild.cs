@@ -4,6 +4,7 @@ using Roadmap.Docs.Configuration;
 using Roadmap.Docs.Engine;
 using Roadmap.Docs.Stages.FrontMatter;
 using Roadmap.Docs.Stages.Input;
+using Roadmap.Docs.Stages.Lint;
 using Roadmap.Docs.Stages.Markdown;
 using Roadmap.Docs.Stages.Navigation;
 using Roadmap.Docs.Stages.Output;
@@ -85,6 +86,17 @@ public static class SiteBuild
             Input = [new ForAllDocuments((_, _) => ThemeAssets(theme))],
             Output = [WriteFiles.Module],
         },
+        new Pipeline("Lint")
+        {
+            DependsOn = ["Content", "Pages", "Assets"],
+            PostProcess =
+            [
+                // Front matter against each kind's schema; runbook fields, review age and sections.
+                new CheckPages("Content"),
+                // Links and anchors on the built HTML, against every file and id the site really has.
+                new CheckLinks("Content", "Pages", "Assets"),
+            ],
+        },
     ];
 
     /// <summary>Builds the site into a staging folder and swaps it in when nothing failed.</summary>
@@ -136,7 +148,7 @@ public static class SiteBuild
         {
             if (seen.TryGetValue(doc.Destination, out var first))
             {
-                context.Diagnostics.Error(doc.Source, 1, 1, "RD0006", $"'{doc.Source}' and '{first.Source}' both become {doc.Destination}; only '{first.Source}' is built", "rename one of the two files");
+                context.Diagnostics.Report(Rules.DuplicateUrl, doc.Source, 1, 1, $"'{doc.Source}' and '{first.Source}' both become {doc.Destination}; only '{first.Source}' is built", "rename one of the two files");
                 continue;
             }
             seen[doc.Destination] = doc;

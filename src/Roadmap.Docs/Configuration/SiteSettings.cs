@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Roadmap.Docs.Engine;
 using Roadmap.Docs.Stages.FrontMatter;
+using Roadmap.Docs.Stages.Lint;
 
 namespace Roadmap.Docs.Configuration;
 
@@ -8,7 +9,6 @@ namespace Roadmap.Docs.Configuration;
 public sealed record SiteSettings
 {
     public const string FileName = "site.yml";
-    public const string RuleId = "RD0002";
 
     public string Title { get; init; } = "Documentation";
 
@@ -33,6 +33,9 @@ public sealed record SiteSettings
     /// <summary>Sections every runbook needs; an entry with "|" is satisfied by any of its alternatives.</summary>
     public ImmutableArray<string> RunbookRequiredSections { get; init; } = ["Symptoms", "Diagnosis", "Mitigation", "Rollback|Escalation"];
 
+    /// <summary>Sections every rollback procedure needs (it is a list of steps, so no Diagnosis/Mitigation), same form.</summary>
+    public ImmutableArray<string> RollbackRequiredSections { get; init; } = ["Symptoms|When to roll back", "Verification", "Escalation"];
+
     /// <summary>Severity overrides by rule id: "error", "warning", "info" or "off".</summary>
     public ImmutableDictionary<string, string> LintSeverities { get; init; } = ImmutableDictionary<string, string>.Empty;
 
@@ -47,7 +50,7 @@ public sealed record SiteSettings
         var result = YamlValues.ParseMapping(File.ReadAllText(path), 1);
         if (result.Error is not null)
         {
-            diagnostics.Error(FileName, result.ErrorLine, result.ErrorColumn, RuleId, $"site.yml is not valid YAML: {result.Error}");
+            diagnostics.Report(Rules.SiteSettings, FileName, result.ErrorLine, result.ErrorColumn, $"site.yml is not valid YAML: {result.Error}");
             return new SiteSettings();
         }
         var yaml = result.Values;
@@ -67,6 +70,9 @@ public sealed record SiteSettings
             RunbookRequiredSections = runbooks.Contains("required_sections")
                 ? [.. RequiredSections(runbooks.Get("required_sections")!)]
                 : settings.RunbookRequiredSections,
+            RollbackRequiredSections = runbooks.Contains("rollback_required_sections")
+                ? [.. RequiredSections(runbooks.Get("rollback_required_sections")!)]
+                : settings.RollbackRequiredSections,
         };
         if (roadmap.Contains("start"))
         {
@@ -74,7 +80,7 @@ public sealed record SiteSettings
             if (start is null)
             {
                 var at = roadmap.Get("start")!;
-                diagnostics.Error(FileName, at.Line, at.Column, RuleId, "roadmap.start must be a date written as YYYY-MM-DD");
+                diagnostics.Report(Rules.SiteSettings, FileName, at.Line, at.Column, "roadmap.start must be a date written as YYYY-MM-DD");
             }
             settings = settings with { RoadmapStart = start };
         }
@@ -84,7 +90,7 @@ public sealed record SiteSettings
             if (days is null or < 1)
             {
                 var at = runbooks.Get("review_days")!;
-                diagnostics.Error(FileName, at.Line, at.Column, RuleId, "runbooks.review_days must be a whole number of days above 0");
+                diagnostics.Report(Rules.SiteSettings, FileName, at.Line, at.Column, "runbooks.review_days must be a whole number of days above 0");
             }
             settings = settings with { RunbookReviewDays = days is > 0 ? days.Value : settings.RunbookReviewDays };
         }
@@ -99,7 +105,7 @@ public sealed record SiteSettings
             }
             else
             {
-                diagnostics.Error(FileName, value.Line, value.Column, RuleId, $"lint.rules.{rule} must be error, warning, info or off");
+                diagnostics.Report(Rules.SiteSettings, FileName, value.Line, value.Column, $"lint.rules.{rule} must be error, warning, info or off");
             }
         }
         return settings with { LintSeverities = severities.ToImmutable() };

@@ -28,9 +28,13 @@ public sealed record Diagnostic(
             _ => "info",
         };
         var hint = Hint is null ? "" : $" ({Hint})";
-        return $"{File}:{Line}:{Column}: {severity} {RuleId}: {Message}{hint}";
+        var where = Line > 0 ? $"{File}:{Line}:{Column}" : File;
+        return $"{where}: {severity} {RuleId}: {Message}{hint}";
     }
 }
+
+/// <summary>A check with a stable id, a one-line description, a default severity, and what to do about it.</summary>
+public sealed record Rule(string Id, string Name, Severity DefaultSeverity, string Description, string Explanation);
 
 /// <summary>A thread-safe collector: modules report here instead of throwing, so one bad page never stops the build.</summary>
 public sealed class DiagnosticBag
@@ -38,6 +42,10 @@ public sealed class DiagnosticBag
     private readonly ConcurrentQueue<Diagnostic> _items = new();
 
     public void Add(Diagnostic diagnostic) => _items.Enqueue(diagnostic);
+
+    /// <summary>Reports under a rule, at the rule's default severity (site.yml may change it later).</summary>
+    public void Report(Rule rule, string file, int line, int column, string message, string? hint = null) =>
+        Add(new Diagnostic(file, line, column, rule.DefaultSeverity, rule.Id, message, hint));
 
     public void Error(string file, int line, int column, string ruleId, string message, string? hint = null) =>
         Add(new Diagnostic(file, line, column, Severity.Error, ruleId, message, hint));

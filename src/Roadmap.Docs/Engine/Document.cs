@@ -72,8 +72,8 @@ public sealed record Heading(int Level, string Id, string Text, int Line);
 /// <summary>A GFM task-list item: its text, whether it is checked, the 1-based source line, and the heading it sits under.</summary>
 public sealed record TaskItem(string Text, bool Done, int Line, string Section);
 
-/// <summary>A link written in the markdown, with where it was written (1-based).</summary>
-public sealed record LinkReference(string Url, int Line, int Column);
+/// <summary>A link written in the markdown (<paramref name="Url"/>), the href it became in the HTML, and where it was written (1-based).</summary>
+public sealed record LinkReference(string Url, string Href, int Line, int Column);
 
 public readonly record struct TaskCount(int Done, int Total)
 {

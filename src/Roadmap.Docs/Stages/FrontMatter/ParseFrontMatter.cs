@@ -1,12 +1,11 @@
 using Roadmap.Docs.Engine;
+using Roadmap.Docs.Stages.Lint;
 
 namespace Roadmap.Docs.Stages.FrontMatter;
 
 /// <summary>Splits YAML front matter (between <c>---</c> lines) from the markdown body and reads it, reporting errors at their line and column.</summary>
 public static class ParseFrontMatter
 {
-    public const string RuleId = "RD0001";
-
     public static IModule Module { get; } = new ForEachDocument(Apply);
 
     public static Document Apply(Document doc, Engine.ExecutionContext context)
@@ -15,7 +14,7 @@ public static class ParseFrontMatter
         var (yaml, yamlLine, body, bodyLine, error) = Split(text);
         if (error is not null)
         {
-            context.Diagnostics.Error(doc.Source, error.Value.Line, 1, RuleId, error.Value.Message, "close the front matter with a line holding only ---");
+            context.Diagnostics.Report(Rules.FrontMatterSyntax, doc.Source, error.Value.Line, 1, error.Value.Message, "close the front matter with a line holding only ---");
         }
         if (yaml is null)
         {
@@ -24,7 +23,7 @@ public static class ParseFrontMatter
         var result = YamlValues.ParseMapping(yaml, yamlLine);
         if (result.Error is not null)
         {
-            context.Diagnostics.Error(doc.Source, result.ErrorLine, result.ErrorColumn, RuleId, $"front matter is not valid YAML: {result.Error}");
+            context.Diagnostics.Report(Rules.FrontMatterSyntax, doc.Source, result.ErrorLine, result.ErrorColumn, $"front matter is not valid YAML: {result.Error}");
         }
         return doc with { FrontMatter = result.Values, Content = body, BodyLine = bodyLine };
     }

@@ -3,14 +3,13 @@ using System.Text;
 using Roadmap.Docs.Configuration;
 using Roadmap.Docs.Engine;
 using Roadmap.Docs.Stages.Markdown;
+using Roadmap.Docs.Stages.Lint;
 
 namespace Roadmap.Docs.Stages.Input;
 
 /// <summary>Reads the input folder: markdown files become pages, everything else is copied as it is.</summary>
 public sealed class ReadFiles : IModule
 {
-    public const string RuleId = "RD0003";
-
     /// <summary>The folder under input/ whose files override the built-in theme.</summary>
     public const string ThemeOverrideFolder = "_theme";
 
@@ -74,7 +73,7 @@ public sealed class ReadFiles : IModule
         {
             var offset = start + ex.Index;
             var line = 1 + bytes.AsSpan(0, Math.Max(0, offset)).Count((byte)'\n');
-            diagnostics.Warning(relative, line, 1, RuleId, $"invalid UTF-8 at byte offset {offset}; replaced with U+FFFD", "save the file as UTF-8");
+            diagnostics.Report(Rules.InputFile, relative, line, 1, $"invalid UTF-8 at byte offset {offset}; replaced with U+FFFD", "save the file as UTF-8");
             return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
         }
     }
@@ -84,7 +83,7 @@ public sealed class ReadFiles : IModule
         var real = Path.GetFullPath(new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? folder);
         if (!visited.Add(real))
         {
-            diagnostics.Warning(prefix.TrimEnd('/'), 1, 1, RuleId, "symbolic link loop: this folder was already read through another path; skipped");
+            diagnostics.Report(Rules.InputFile, prefix.TrimEnd('/'), 1, 1, "symbolic link loop: this folder was already read through another path; skipped");
             return;
         }
         foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
@@ -96,7 +95,7 @@ public sealed class ReadFiles : IModule
             }
             if (entry.LinkTarget is not null && !InsideRoot(root, entry))
             {
-                diagnostics.Warning(relative, 1, 1, RuleId, "symbolic link points outside the input folder; not followed");
+                diagnostics.Report(Rules.InputFile, relative, 1, 1, "symbolic link points outside the input folder; not followed");
                 continue;
             }
             if (entry is DirectoryInfo)

@@ -66,8 +66,8 @@ public sealed class RenderMarkdown : IModule
                     tasks.Add(new TaskItem(PlainText(paragraph.Inline).Trim(), task.Checked, item.Line + offset, section));
                     break;
                 case LinkInline link when link.Url is { Length: > 0 } url:
-                    links.Add(new LinkReference(url, link.Line + offset, link.Column + 1));
                     link.Url = RewriteUrl(doc, url);
+                    links.Add(new LinkReference(url, link.Url, link.Line + offset, link.Column + 1));
                     break;
             }
         }
@@ -102,6 +102,11 @@ public sealed class RenderMarkdown : IModule
         var hash = url.IndexOf('#', StringComparison.Ordinal);
         var path = hash < 0 ? url : url[..hash];
         var fragment = hash < 0 ? "" : url[hash..];
+        if (path.EndsWith('/'))
+        {
+            // A folder link works on a server but not from disk: point it at the folder's page.
+            return path + "index.html" + fragment;
+        }
         if (!path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
         {
             return url;

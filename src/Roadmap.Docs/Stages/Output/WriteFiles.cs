@@ -1,5 +1,6 @@
 using System.Text;
 using Roadmap.Docs.Engine;
+using Roadmap.Docs.Stages.Lint;
 
 namespace Roadmap.Docs.Stages.Output;
 
@@ -20,7 +21,7 @@ public static class WriteFiles
         var root = Path.GetFullPath(context.Environment.OutputRoot) + Path.DirectorySeparatorChar;
         if (!path.StartsWith(root, StringComparison.Ordinal))
         {
-            context.Diagnostics.Error(doc.Source, 1, 1, "RD0005", $"output path '{doc.Destination}' would fall outside the output folder; not written");
+            context.Diagnostics.Report(Rules.OutputPath, doc.Source, 1, 1, $"output path '{doc.Destination}' would fall outside the output folder; not written");
             return doc;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Roadmap.Docs.Engine;
 using Roadmap.Docs.Stages.Navigation;
 using Scriban.Syntax;
+using Roadmap.Docs.Stages.Lint;
 
 namespace Roadmap.Docs.Stages.Templates;
 
@@ -22,7 +23,7 @@ public sealed class RenderLayouts(TemplateSet templates) : IModule
             var layout = LayoutFor(page.Kind);
             if (layout is null)
             {
-                ctx.Diagnostics.Error(page.Source, 1, 1, TemplateSet.RuleId, "the theme has no layouts/page.html");
+                ctx.Diagnostics.Report(Rules.Template, page.Source, 1, 1, "the theme has no layouts/page.html");
                 return null;
             }
             try
@@ -31,8 +32,8 @@ public sealed class RenderLayouts(TemplateSet templates) : IModule
             }
             catch (ScriptRuntimeException ex)
             {
-                ctx.Diagnostics.Error(
-                    "theme/" + (ex.Span.FileName ?? layout), ex.Span.Start.Line + 1, ex.Span.Start.Column + 1, TemplateSet.RuleId,
+                ctx.Diagnostics.Report(
+                    Rules.Template, "theme/" + (ex.Span.FileName ?? layout), ex.Span.Start.Line + 1, ex.Span.Start.Column + 1,
                     $"template error while rendering {page.Destination}: {ex.OriginalMessage}");
                 return null;
             }

@@ -4,14 +4,13 @@ using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
+using Roadmap.Docs.Stages.Lint;
 
 namespace Roadmap.Docs.Stages.Templates;
 
 /// <summary>Every layout and partial of the theme, parsed once and shared read-only by all pages.</summary>
 public sealed class TemplateSet : ITemplateLoader
 {
-    public const string RuleId = "RD0004";
-
     private readonly FrozenDictionary<string, Template> _templates;
 
     private TemplateSet(FrozenDictionary<string, Template> templates) => _templates = templates;
@@ -28,7 +27,7 @@ public sealed class TemplateSet : ITemplateLoader
             {
                 foreach (var message in template.Messages)
                 {
-                    diagnostics.Error(DisplayPath(path, relative), message.Span.Start.Line + 1, message.Span.Start.Column + 1, RuleId, $"template error: {message.Message}");
+                    diagnostics.Report(Rules.Template, DisplayPath(path, relative), message.Span.Start.Line + 1, message.Span.Start.Column + 1, $"template error: {message.Message}");
                 }
                 continue;
             }

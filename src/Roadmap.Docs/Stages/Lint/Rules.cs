@@ -1,0 +1,160 @@
+using System.Collections.Frozen;
+using Roadmap.Docs.Engine;
+
+namespace Roadmap.Docs.Stages.Lint;
+
+/// <summary>Every rule the build reports under, in one place: ids never change meaning.</summary>
+public static class Rules
+{
+    public static readonly Rule FrontMatterSyntax = new("RD0001", "front-matter-syntax", Severity.Error,
+        "Front matter is not valid YAML, or is not closed.",
+        "Front matter goes between two lines holding only `---` at the very top of the file and must be a YAML mapping (`key: value` lines). The page is still built from its body, without the front matter.");
+
+    public static readonly Rule SiteSettings = new("RD0002", "site-settings", Severity.Error,
+        "site.yml is not valid, or a setting has the wrong type.",
+        "Fix the value at the reported position; the default is used until then.");
+
+    public static readonly Rule InputFile = new("RD0003", "input-file", Severity.Warning,
+        "A file could not be read as it is: invalid UTF-8, or a symbolic link that leaves the input folder or loops.",
+        "Invalid bytes are replaced with U+FFFD and the page is still built. Links out of the input folder are not followed, so a docs tree cannot pull in files from elsewhere on the machine.");
+
+    public static readonly Rule Template = new("RD0004", "template", Severity.Error,
+        "A theme template has a syntax error or failed while rendering.",
+        "The message names the template and line. Templates run sandboxed: only the page model is visible, with loop and recursion limits.");
+
+    public static readonly Rule OutputPath = new("RD0005", "output-path", Severity.Error,
+        "A page would be written outside the output folder.",
+        "Nothing is ever written outside the output folder; rename the source file.");
+
+    public static readonly Rule DuplicateUrl = new("RD0006", "duplicate-url", Severity.Error,
+        "Two source files become the same page URL.",
+        "For example `ops.md` and `ops/index.md` both become `ops/index.html`. Only the first (in path order) is built; rename one of them.");
+
+    public static readonly Rule BrokenDependency = new("RD0100", "broken-dependency", Severity.Error,
+        "A dependency names a phase, deliverable or page that does not exist.",
+        "`depends_on` entries are phase ids (`phase-3`), deliverables (`phase-3#deliverable-slug`) or links to pages. The hint suggests the closest existing target.");
+
+    public static readonly Rule UnresolvedDependency = new("RD0101", "unresolved-dependency", Severity.Warning,
+        "A dependency written as prose could not be mapped to any phase or deliverable.",
+        "Write the dependency so it names what it waits for (\"Completion of Phase 2\", or a deliverable's words), or add it to `depends_on` as an explicit reference.");
+
+    public static readonly Rule DependencyCycle = new("RD0102", "dependency-cycle", Severity.Error,
+        "Phases depend on each other in a cycle.",
+        "The message lists the whole cycle. A cycle makes the schedule and the critical path meaningless; remove one of the edges.");
+
+    public static readonly Rule ScheduleConflict = new("RD0103", "schedule-conflict", Severity.Error,
+        "A phase starts before a phase it depends on ends.",
+        "Move the phase's weeks after its dependency's last week, or drop the dependency.");
+
+    public static readonly Rule StatusConflict = new("RD0104", "status-conflict", Severity.Warning,
+        "A phase's status disagrees with its checklist or its dependencies.",
+        "A phase marked `done` must have every deliverable checked, and a phase that is done (or has all deliverables checked) cannot depend on a phase that is not done.");
+
+    public static readonly Rule TimelineDrift = new("RD0105", "timeline-drift", Severity.Warning,
+        "A hand-written timeline or total duration disagrees with the phases.",
+        "Text such as `Week 5-7: Phase 3` or `Total Duration: 18 weeks` is checked against the phases' own weeks. The generated timeline is always right: consider deleting the hand-written copy.");
+
+    public static readonly Rule BrokenLink = new("RD0110", "broken-link", Severity.Error,
+        "A link points to a page or file that the site does not have.",
+        "Links are checked on the built HTML, relative to the page, so they hold under any path prefix and from disk. Link to the `.md` source of a page; a link to a folder must name its `index.md`.");
+
+    public static readonly Rule BrokenAnchor = new("RD0111", "broken-anchor", Severity.Error,
+        "A link's `#anchor` is not an id on the target page.",
+        "Heading ids are GitHub-style slugs of the heading text (`## Step 3: Drain traffic` → `#step-3-drain-traffic`), or the id written as `{#id}` after the heading.");
+
+    public static readonly Rule DuplicatePhase = new("RD0112", "duplicate-phase", Severity.Error,
+        "Two phases have the same number or id.",
+        "Phase numbers must be unique: dependencies and the timeline refer to them.");
+
+    public static readonly Rule DuplicateId = new("RD0113", "duplicate-id", Severity.Warning,
+        "Two elements on one page have the same id, so one anchor cannot be reached.",
+        "Automatic heading ids are made unique, so this comes from explicit `{#id}` attributes or raw HTML.");
+
+    public static readonly Rule RunbookField = new("RD0120", "runbook-field", Severity.Warning,
+        "A runbook lacks `owner`, `service`, `severity` or `last_reviewed`, or has an invalid value.",
+        "On call, the owner and severity must be on the page. `severity` is `sev1` to `sev4`; `last_reviewed` a date `YYYY-MM-DD`.");
+
+    public static readonly Rule RunbookStale = new("RD0121", "runbook-stale", Severity.Warning,
+        "A runbook has not been reviewed within the review period.",
+        "The period is `runbooks.review_days` in site.yml (default 90). Review the steps, then update `last_reviewed`.");
+
+    public static readonly Rule RunbookSection = new("RD0122", "runbook-section", Severity.Warning,
+        "A runbook lacks a required section.",
+        "Required sections are `runbooks.required_sections` in site.yml (default: Symptoms, Diagnosis, Mitigation, and Rollback or Escalation), matched against H2/H3 headings, ignoring case.");
+
+    public static readonly Rule FrontMatterType = new("RD0130", "front-matter-type", Severity.Error,
+        "A front-matter value has the wrong type or form.",
+        "For example `phase` must be a whole number, `weeks` a range like `3-4`, `status` one of planned, in-progress, done, blocked.");
+
+    public static readonly Rule UnknownKind = new("RD0131", "unknown-kind", Severity.Warning,
+        "`kind` names no known page kind.",
+        "Known kinds: page, phase, runbook, rollback, architecture, roadmap, risks, kpis. The page is built with the default layout.");
+
+    public static readonly Rule UnknownKey = new("RD0132", "unknown-key", Severity.Warning,
+        "A front-matter key is not one the page's kind uses (often a typo).",
+        "The hint names the closest known key. Keys the build does not know are ignored.");
+
+    public static readonly Rule UnknownShortcode = new("RD0140", "unknown-shortcode", Severity.Info,
+        "A shortcode from another tool (Hugo `{{< … >}}`) is left as visible text.",
+        "Shortcodes are not executed. `ref`/`relref` links are converted; others stay as text so nothing is silently lost.");
+
+    public static readonly Rule InternalError = new("RD0000", "internal-error", Severity.Error,
+        "A build stage failed unexpectedly.",
+        "Please report it with the message. The rest of the build went on; the site was not replaced.");
+
+    /// <summary>All rules by id, in id order.</summary>
+    public static IReadOnlyList<Rule> All { get; } =
+    [
+        InternalError, FrontMatterSyntax, SiteSettings, InputFile, Template, OutputPath, DuplicateUrl,
+        BrokenDependency, UnresolvedDependency, DependencyCycle, ScheduleConflict, StatusConflict, TimelineDrift,
+        BrokenLink, BrokenAnchor, DuplicatePhase, DuplicateId,
+        RunbookField, RunbookStale, RunbookSection,
+        FrontMatterType, UnknownKind, UnknownKey, UnknownShortcode,
+    ];
+
+    private static readonly FrozenDictionary<string, Rule> ById = All.ToFrozenDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+
+    public static Rule? Find(string idOrName) =>
+        ById.GetValueOrDefault(idOrName) ?? All.FirstOrDefault(r => r.Name.Equals(idOrName, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Applies site.yml's severity overrides (by id or name); "off" drops the diagnostic.</summary>
+    public static IReadOnlyList<Diagnostic> ApplySeverities(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, string> overrides)
+    {
+        if (overrides.Count == 0)
+        {
+            return diagnostics;
+        }
+        var byId = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, level) in overrides)
+        {
+            if (Find(key) is { } rule)
+            {
+                byId[rule.Id] = level;
+            }
+        }
+        var result = new List<Diagnostic>(diagnostics.Count);
+        foreach (var d in diagnostics)
+        {
+            if (!byId.TryGetValue(d.RuleId, out var level))
+            {
+                result.Add(d);
+                continue;
+            }
+            switch (level)
+            {
+                case "off":
+                    break;
+                case "error":
+                    result.Add(d with { Severity = Severity.Error });
+                    break;
+                case "warning":
+                    result.Add(d with { Severity = Severity.Warning });
+                    break;
+                default:
+                    result.Add(d with { Severity = Severity.Info });
+                    break;
+            }
+        }
+        return result;
+    }
+}
