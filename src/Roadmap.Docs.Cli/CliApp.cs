@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Roadmap.Docs.Stages.Lint;
 using Roadmap.Docs.Stages.Output;
 
 namespace Roadmap.Docs.Cli;
@@ -28,9 +29,16 @@ public static class CliApp
                 result.GetValue(verbosity)!, result.GetValue(theme)),
             stdout, stderr, cancellationToken));
 
+        var format = new Option<string>("--format", "-f") { Description = "text, github (workflow annotations), sarif (2.1.0) or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(DiagnosticFormats.Names);
+        var lint = new Command("lint", "Check the input (dependencies, links, anchors, runbooks, front matter) without writing a site.") { input, format, strict, theme };
+        lint.SetAction((result, cancellationToken) => LintAsync(
+            result.GetValue(input)!, result.GetValue(format)!, result.GetValue(strict), result.GetValue(theme), stdout, stderr, cancellationToken));
+
         var root = new RootCommand("Roadmap.Docs: builds a roadmap, runbook and architecture knowledge base into a fast, searchable static site.")
         {
             build,
+            lint,
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -92,6 +100,40 @@ public static class CliApp
         }
         console.Report(result);
         var failed = result.Errors > 0 || (options.Strict && result.Warnings > 0);
+        return failed ? ExitFailed : ExitOk;
+    }
+
+    private static async Task<int> LintAsync(string input, string format, bool strict, string? theme, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var inputRoot = Path.GetFullPath(input);
+        if (!Directory.Exists(inputRoot))
+        {
+            await stderr.WriteLineAsync($"error: the input folder '{input}' does not exist");
+            return ExitUsage;
+        }
+        var themeRoot = theme is not null ? Path.GetFullPath(theme) : ThemeLocator.Find();
+        if (themeRoot is null)
+        {
+            await stderr.WriteLineAsync("error: the built-in theme was not found next to the program; pass --theme");
+            return ExitUsage;
+        }
+        BuildResult result;
+        try
+        {
+            result = await SiteBuild.RunAsync(
+                new BuildOptions(inputRoot, Path.Combine(inputRoot, "..", "_site"), themeRoot) { Strict = strict, DryRun = true },
+                cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("Lint cancelled.");
+            return ExitFailed;
+        }
+        var prefix = input.Replace('\\', '/').TrimEnd('/') + "/";
+        var shown = result.Diagnostics.Select(d => d.File.StartsWith('(') || d.File.StartsWith("theme/", StringComparison.Ordinal) ? d : d with { File = prefix + d.File }).ToList();
+        await stdout.WriteAsync(DiagnosticFormats.Format(format, shown));
+        await stderr.WriteLineAsync($"{Plural(result.Pages, "page")} checked: {Plural(result.Errors, "error")}, {Plural(result.Warnings, "warning")}");
+        var failed = result.Errors > 0 || (strict && result.Warnings > 0);
         return failed ? ExitFailed : ExitOk;
     }
 

@@ -61,6 +61,13 @@ internal sealed class ConsoleReporter
         {
             return;
         }
+        if (_verbosity == "detailed")
+        {
+            foreach (var t in result.Timings.OrderByDescending(t => t.Elapsed))
+            {
+                _stdout.WriteLine($"  {t.Elapsed.TotalMilliseconds,8:0.0} ms  {t.Pipeline}/{t.Phase}/{t.Module}");
+            }
+        }
         var summary = $"{CliApp.Plural(result.Pages, "page")}, {CliApp.Plural(result.Warnings, "warning")}, {CliApp.Plural(result.Errors, "error")} in {result.Elapsed.TotalSeconds:0.00} s"
             + (result.Published ? "" : " — site not written, the previous one was kept");
         if (_interactive)

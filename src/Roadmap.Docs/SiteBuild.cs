@@ -29,11 +29,16 @@ public sealed record BuildOptions(string InputRoot, string OutputRoot, string Th
     public bool Strict { get; init; }
 
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Check only: run every stage and rule but write nothing (the <c>lint</c> command).</summary>
+    public bool DryRun { get; init; }
 }
 
 /// <summary>How a build went.</summary>
 public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Pages, TimeSpan Elapsed, bool Published)
 {
+    public IReadOnlyList<ModuleTiming> Timings { get; init; } = [];
+
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
@@ -112,22 +117,28 @@ public static class SiteBuild
         var theme = new ThemeFiles(options.ThemeRoot, Path.Combine(options.InputRoot, ReadFiles.ThemeOverrideFolder));
         var templates = TemplateSet.Load(theme, diagnostics);
 
-        using var output = OutputFolder.Begin(options.OutputRoot);
-        var environment = new BuildEnvironment(options.InputRoot, options.ThemeRoot, output.Staging, options.Clock, settings)
+        using var output = options.DryRun ? null : OutputFolder.Begin(options.OutputRoot);
+        var environment = new BuildEnvironment(options.InputRoot, options.ThemeRoot, output?.Staging ?? options.OutputRoot, options.Clock, settings)
         {
             MaxParallelism = options.MaxParallelism,
         };
         var context = new Engine.ExecutionContext(environment, diagnostics, cancellationToken);
-        var results = await new Engine.Engine(Pipelines(templates, theme, options.Dates)).RunAsync(context);
-
-        var failed = diagnostics.HasErrors || (options.Strict && diagnostics.Sorted().Any(d => d.Severity == Severity.Warning));
+        var pipelines = Pipelines(templates, theme, options.Dates);
+        if (options.DryRun)
+        {
+            pipelines = [.. pipelines.Select(p => p with { Output = [] })];
+        }
+        var results = await new Engine.Engine(pipelines).RunAsync(context);
         cancellationToken.ThrowIfCancellationRequested();
-        if (!failed)
+
+        var reported = Rules.ApplySeverities(diagnostics.Sorted(), settings.LintSeverities);
+        var failed = reported.Any(d => d.Severity == Severity.Error) || (options.Strict && reported.Any(d => d.Severity == Severity.Warning));
+        if (!failed && output is not null)
         {
             output.Commit();
         }
         var pages = results["Pages"].Count(d => d.IsPage);
-        return new BuildResult(diagnostics.Sorted(), pages, stopwatch.Elapsed, Published: !failed);
+        return new BuildResult(reported, pages, stopwatch.Elapsed, Published: !failed && output is not null) { Timings = [.. context.Timings] };
     }
 
     private static Document NotFoundPage() => new()

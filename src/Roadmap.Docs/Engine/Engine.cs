@@ -72,9 +72,11 @@ public sealed class Engine
         foreach (var module in pipeline.Modules(phase))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 docs = await module.ExecuteAsync(docs, context);
+                context.Timings.Enqueue(new ModuleTiming(pipeline.Name, phase, module.GetType().Name, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
             }
             catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
             {

@@ -24,6 +24,9 @@ public sealed class ExecutionContext
 
     public int MaxParallelism => Environment.MaxParallelism;
 
+    /// <summary>How long each module took, for <c>--verbosity detailed</c> and profiling.</summary>
+    public ConcurrentQueue<ModuleTiming> Timings { get; } = new();
+
     /// <summary>The documents a pipeline's Process phase produced. Available once that pipeline has run Process.</summary>
     public ImmutableArray<Document> Outputs(string pipeline) =>
         _outputs.TryGetValue(pipeline, out var docs)
@@ -46,6 +49,9 @@ public sealed class ExecutionContext
     public T? TryGet<T>()
         where T : class => _artifacts.TryGetValue(typeof(T), out var value) ? (T)value : null;
 }
+
+/// <summary>One module's run time within a pipeline phase.</summary>
+public sealed record ModuleTiming(string Pipeline, Phase Phase, string Module, TimeSpan Elapsed);
 
 /// <summary>The fixed facts of one build: folders, clock and parallelism.</summary>
 /// <param name="InputRoot">Absolute path of the input folder.</param>
