@@ -59,10 +59,13 @@ internal sealed class MarkdownBody
     }
 
     /// <summary>The readable text of inlines: emphasis and link markup dropped, task-list boxes skipped, spaces folded.</summary>
-    public static string PlainText(ContainerInline? inlines)
+    public static string PlainText(IEnumerable<Inline>? inlines)
     {
         var builder = new StringBuilder();
-        Append(builder, inlines);
+        foreach (var inline in inlines ?? [])
+        {
+            Append(builder, inline);
+        }
         return Fold(builder.ToString());
     }
 

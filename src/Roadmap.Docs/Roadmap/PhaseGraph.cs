@@ -102,11 +102,13 @@ internal sealed class PhaseGraph
             return length[phase.Id] = bestLength + phase.Weeks.Length;
         }
         Phase? end = null;
+        var endLength = 0;
         foreach (var phase in _phases)
         {
-            if (end is null || Longest(phase) > length[end.Id])
+            var chain = Longest(phase);
+            if (chain > endLength)
             {
-                end = phase;
+                (end, endLength) = (phase, chain);
             }
         }
         var path = new List<string>();

@@ -53,15 +53,18 @@ internal static class PhaseSections
                 case HeadingBlock heading:
                     section = SectionOf(MarkdownBody.PlainText(heading));
                     break;
-                case ParagraphBlock paragraph when TryReadLabel(paragraph, out var label, out var value):
-                    section = SectionOf(label);
-                    if (IsLabel(label, "owner") && value.Length > 0)
+                case ParagraphBlock paragraph:
+                    foreach (var (label, value) in Labels(paragraph))
                     {
-                        owner = value;
-                    }
-                    else if (IsLabel(label, "status"))
-                    {
-                        status = ParseStatus(value);
+                        section = SectionOf(label);
+                        if (IsLabel(label, "owner") && value.Length > 0)
+                        {
+                            owner = value;
+                        }
+                        else if (IsLabel(label, "status"))
+                        {
+                            status = ParseStatus(value);
+                        }
                     }
                     break;
                 case ListBlock list:
@@ -115,18 +118,41 @@ internal static class PhaseSections
         return string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    /// <summary>A bold lead-in such as "**Deliverables**:" or "**Owner**: Jane": the label, and any text after the colon.</summary>
-    private static bool TryReadLabel(ParagraphBlock paragraph, out string label, out string value)
+    /// <summary>
+    /// The bold lead-ins of a paragraph, such as "**Deliverables**:" or "**Owner**: Jane", with any text after the colon.
+    /// Consecutive lines ("**Owner**: …" then "**Status**: …") are one paragraph to Markdig, so each line is looked at.
+    /// </summary>
+    private static IEnumerable<(string Label, string Value)> Labels(ParagraphBlock paragraph)
     {
-        label = value = "";
-        if (paragraph.Inline?.FirstChild is not EmphasisInline { DelimiterCount: 2 } bold)
+        var line = new List<Inline>();
+        foreach (var inline in paragraph.Inline ?? [])
         {
-            return false;
+            if (inline is not LineBreakInline)
+            {
+                line.Add(inline);
+                continue;
+            }
+            if (LabelOf(line) is { } label)
+            {
+                yield return label;
+            }
+            line.Clear();
         }
-        label = MarkdownBody.PlainText(bold).TrimEnd(':').Trim();
-        var rest = MarkdownBody.PlainText(paragraph.Inline)[MarkdownBody.PlainText(bold).Length..].Trim();
-        value = rest.TrimStart(':').Trim();
-        return label.Length > 0;
+        if (LabelOf(line) is { } last)
+        {
+            yield return last;
+        }
+    }
+
+    private static (string Label, string Value)? LabelOf(List<Inline> line)
+    {
+        if (line.Count == 0 || line[0] is not EmphasisInline { DelimiterCount: 2 } bold)
+        {
+            return null;
+        }
+        var label = MarkdownBody.PlainText(bold).TrimEnd(':').Trim();
+        var value = MarkdownBody.PlainText(line.Skip(1)).TrimStart(':').Trim();
+        return label.Length > 0 ? (label, value) : null;
     }
 
     private static Section SectionOf(string label) => label.TrimEnd(':').Trim().ToUpperInvariant() switch
