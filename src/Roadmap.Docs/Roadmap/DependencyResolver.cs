@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 
 namespace Roadmap.Docs.Roadmap;
 
-/// <summary>
-/// Turns a dependency as written into what it points at. The rules, first match wins:
+/// <summary>Turns a dependency as written into what it points at: a phase, a deliverable, every earlier phase, or nothing.</summary>
+/// <remarks>
+/// The rules, first match wins:
 /// <list type="number">
 /// <item>"phase-3" and "phase-3#deliverable-slug" are references to that phase or deliverable.</item>
 /// <item>A link ("phase-3-python.md", "[Python](../phase-3-python/)", with an optional #slug) points at the phase whose page it is.</item>
@@ -17,7 +18,7 @@ namespace Roadmap.Docs.Roadmap;
 /// </list>
 /// What is left is a condition about the world ("Development environments ready", "API layer stable"): it stays
 /// <see cref="Unresolved"/>, with its closest candidate for a "did you mean" hint.
-/// </summary>
+/// </remarks>
 public sealed partial class DependencyResolver
 {
     /// <summary>

@@ -75,10 +75,8 @@ public sealed record Phase
 /// <summary>A task-list item under a phase's Deliverables, with the slug that <c>phase-N#slug</c> references use.</summary>
 public sealed record Deliverable(string Text, string Slug, bool Done, string SourceFile, int Line);
 
-/// <summary>
-/// A dependency of a phase as written (front-matter item or bullet), with its 1-based position.
-/// <see cref="Resolved"/> is null only before <see cref="DependencyResolver"/> has run.
-/// </summary>
+/// <summary>A dependency of a phase as written (front-matter item or bullet), with its 1-based position and what it points at.</summary>
+/// <remarks><see cref="Resolved"/> is null only before <see cref="DependencyResolver"/> has run; <see cref="RoadmapReader"/> always fills it.</remarks>
 public sealed record Dependency(string Text, string SourceFile, int Line, int Column, DependencyTarget? Resolved = null)
 {
     public bool IsResolved => Resolved is PhaseTarget or DeliverableTarget or AllPriorPhases;
@@ -99,6 +97,7 @@ public sealed record AllPriorPhases(ImmutableArray<string> PhaseIds) : Dependenc
 /// <summary>Nothing matched: why, and the closest candidate ("phase-3#slug" or "phase-3") with its score, for a "did you mean" hint.</summary>
 public sealed record Unresolved(string Reason, string? ClosestCandidate, double Score) : DependencyTarget;
 
+/// <summary>How bad a risk is, from the heading it is listed under ("High-risk items").</summary>
 public enum RiskLevel
 {
     High,

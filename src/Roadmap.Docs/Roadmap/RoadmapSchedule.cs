@@ -5,10 +5,7 @@ namespace Roadmap.Docs.Roadmap;
 /// <summary>A first and last calendar day, both inclusive.</summary>
 public readonly record struct DateRange(DateOnly Start, DateOnly End);
 
-/// <summary>
-/// The roadmap in time: its span in weeks, the critical path, any dependency cycle, and — when a start date is
-/// known — the dates of each week and where "today" falls.
-/// </summary>
+/// <summary>The roadmap in time: its span in weeks, critical path and any cycle, plus week dates and today when a start date is known.</summary>
 public sealed record RoadmapSchedule
 {
     private RoadmapSchedule()

@@ -1,9 +1,6 @@
 namespace Roadmap.Docs.Visuals;
 
-/// <summary>
-/// Text widths in Verdana, from the font's own advance widths, so SVG built at build time (no browser to measure in)
-/// can size boxes and gutters that text never overflows.
-/// </summary>
+/// <summary>Text widths in Verdana from the font's advance widths, so SVG made without a browser can size boxes text never overflows.</summary>
 public static class TextMetrics
 {
     private const double UnitsPerEm = 2048;

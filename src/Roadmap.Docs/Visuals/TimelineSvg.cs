@@ -5,10 +5,11 @@ using Roadmap.Docs.Roadmap;
 
 namespace Roadmap.Docs.Visuals;
 
-/// <summary>
-/// Draws the roadmap as a static, accessible SVG Gantt chart built at build time (no JavaScript): a row per phase on
-/// a week axis, bars coloured by status and filled by deliverables done, dependency arrows, the critical path and today.
-/// </summary>
+/// <summary>Draws the roadmap as a static, accessible SVG Gantt chart at build time, with no JavaScript.</summary>
+/// <remarks>
+/// A row per phase on a week axis; bars coloured by status and filled by the share of deliverables done; arrows for
+/// direct dependencies; the critical path outlined; a dashed line for today; colours from CSS custom properties.
+/// </remarks>
 public static class TimelineSvg
 {
     private const double Pad = 16;
@@ -131,14 +132,22 @@ public static class TimelineSvg
             {
                 "dependency" => $"""<path class="rd-arrow" d="M{sx},{N(top + 9)} H{N(x + 18)}" marker-end="url(#{id}-arrow)"/>""",
                 "today" => $"""<line class="rd-today" x1="{N(x + 9)}" y1="{N(top + 2)}" x2="{N(x + 9)}" y2="{N(top + 16)}"/>""",
-                "progress" => $"""<g class="rd-status-in-progress"><rect class="rd-track" x="{sx}" y="{sy}" width="18.0" height="10.0" rx="2"/><rect class="rd-fill" x="{sx}" y="{sy}" width="9.0" height="10.0" rx="2"/><rect class="rd-outline" x="{sx}" y="{sy}" width="18.0" height="10.0" rx="2"/></g>""",
-                "critical" => $"""<g class="rd-status-planned rd-critical"><rect class="rd-track" x="{sx}" y="{sy}" width="18.0" height="10.0" rx="2"/><rect class="rd-outline" x="{sx}" y="{sy}" width="18.0" height="10.0" rx="2"/></g>""",
-                _ => $"""<g class="rd-status-{item.Kind}"><rect class="rd-track" x="{sx}" y="{sy}" width="18.0" height="10.0" rx="2"/><rect class="rd-outline" x="{sx}" y="{sy}" width="18.0" height="10.0" rx="2"/></g>""",
+                "progress" => Swatch("rd-status-in-progress", sx, sy, halfFilled: true),
+                "critical" => Swatch("rd-status-planned rd-critical", sx, sy, halfFilled: false),
+                _ => Swatch("rd-status-" + item.Kind, sx, sy, halfFilled: false),
             };
             svg.Append(swatch);
             svg.Append(CultureInfo.InvariantCulture, $"""<text x="{N(x + LegendItem.SwatchWidth)}" y="{N(top + 13)}" font-size="{N(SmallSize)}">{Svg.Escape(item.Text)}</text>""").Append('\n');
         }
         svg.Append("</g>\n");
+    }
+
+    /// <summary>A small bar like the ones in the chart: tinted track, optional half fill, outline.</summary>
+    private static string Swatch(string classes, string x, string y, bool halfFilled)
+    {
+        var box = $"""x="{x}" y="{y}" height="10.0" rx="2" """;
+        var fill = halfFilled ? $"""<rect class="rd-fill" {box}width="9.0"/>""" : "";
+        return $"""<g class="{classes}"><rect class="rd-track" {box}width="18.0"/>{fill}<rect class="rd-outline" {box}width="18.0"/></g>""";
     }
 
     private static void Axis(StringBuilder svg, Chart chart)

@@ -104,6 +104,15 @@ public class SeedRoadmapTests
     }
 
     [Fact]
+    public void A_phase_url_carries_its_heading_anchor_once_headings_have_ids()
+    {
+        var document = RoadmapFixtures.SeedDocument() with { Headings = [new Heading(3, "phase-3-python-modernization-weeks-5-7", "Phase 3: Python Modernization (Weeks 5-7)", 64)] };
+        var model = RoadmapFixtures.Read(document);
+        Assert.Equal("roadmap/implementation-roadmap/index.html#phase-3-python-modernization-weeks-5-7", model.Phases[2].Url);
+        Assert.Equal("roadmap/implementation-roadmap/index.html", model.Phases[3].Url);
+    }
+
+    [Fact]
     public void Reports_nothing_for_the_seed()
     {
         var diagnostics = new DiagnosticBag();

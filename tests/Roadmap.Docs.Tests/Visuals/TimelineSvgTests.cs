@@ -107,15 +107,17 @@ public class TimelineSvgTests
             Enumerable.Range(1, 8).Select(n => $"../phases/phase-{n}/"),
             phases.Select(g => (string?)g.Element(Ns + "a")!.Attribute("href")));
         // Phase 8 depends on all seven before it, but 7 already waits for 6, 5…: only 7 → 8 is drawn.
-        Assert.Equal(7, svg.Descendants(Ns + "path").Count(p => ((string?)p.Attribute("class"))?.StartsWith("rd-arrow", StringComparison.Ordinal) == true && p.Parent!.Name == Ns + "g" && (string?)p.Parent.Attribute("class") == "rd-arrows"));
+        var arrows = svg.Descendants(Ns + "g").Single(g => (string?)g.Attribute("class") == "rd-arrows").Elements(Ns + "path").ToList();
+        Assert.Equal(7, arrows.Count);
+        Assert.All(arrows, a => Assert.Equal("rd-arrow rd-critical", (string?)a.Attribute("class")));
     }
 
     [Fact]
     public void Without_dates_there_is_no_today_line_and_without_a_resolver_no_links()
     {
-        var svg = TimelineSvg.Render(RoadmapFixtures.Seed(), new TimelineOptions());
-        Assert.DoesNotContain("rd-today", svg.Replace(".rd-tl .rd-today", "", StringComparison.Ordinal).Replace("text.rd-today-label", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.DoesNotContain("<a ", svg, StringComparison.Ordinal);
+        var svg = XDocument.Parse(TimelineSvg.Render(RoadmapFixtures.Seed(), new TimelineOptions()));
+        Assert.DoesNotContain(svg.Descendants(), e => ((string?)e.Attribute("class"))?.Contains("rd-today", StringComparison.Ordinal) == true);
+        Assert.Empty(svg.Descendants(Ns + "a"));
     }
 
     [Fact]
