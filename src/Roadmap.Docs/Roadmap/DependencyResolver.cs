@@ -1,0 +1,209 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Roadmap.Docs.Roadmap;
+
+/// <summary>Turns a dependency as written into what it points at: a phase, a deliverable, every earlier phase, or nothing.</summary>
+/// <remarks>
+/// The rules, first match wins:
+/// <list type="number">
+/// <item>"phase-3" and "phase-3#deliverable-slug" are references to that phase or deliverable.</item>
+/// <item>A link ("phase-3-python.md", "[Python](../phase-3-python/)", with an optional #slug) points at the phase whose page it is.</item>
+/// <item>Prose naming exactly one "Phase N" ("Completion of Phase 1") is that phase.</item>
+/// <item>Prose about "all … phases" ("Completion of all technical phases") is every phase before the dependent one.</item>
+/// <item>Other prose resolves only when it names a deliverable or a phase title: stemmed content words must agree with a
+/// Dice score of at least <see cref="Threshold"/>, and a match in an earlier phase beats any later one.</item>
+/// </list>
+/// What is left is a condition about the world ("Development environments ready", "API layer stable"): it stays
+/// <see cref="Unresolved"/>, with its closest candidate for a "did you mean" hint.
+/// </remarks>
+public sealed partial class DependencyResolver
+{
+    /// <summary>
+    /// The lowest word-overlap score that counts as naming a deliverable or title. 0.75 means that at most one content
+    /// word in seven differs: "Pydantic V2 migration complete" scores 0.86 against "Complete Pydantic V1 to V2 migration",
+    /// while "Development environments ready" scores 0.67 against "Set up development environment documentation".
+    /// </summary>
+    public const double Threshold = 0.75;
+
+    private readonly ImmutableArray<Phase> _phases;
+    private readonly ImmutableArray<Candidate> _candidates;
+
+    public DependencyResolver(IEnumerable<Phase> phases)
+    {
+        _phases = [.. phases.OrderBy(p => p.Number)];
+        _candidates =
+        [
+            .. _phases.SelectMany(phase => phase.Deliverables.Select(d => new Candidate(phase, d, WordMatch.Words(d.Text)))
+                .Append(new Candidate(phase, null, WordMatch.Words(phase.Title)))),
+        ];
+    }
+
+    /// <summary>True for the explicit forms (an id or a link), whose failure to resolve is a mistake worth a warning.</summary>
+    public static bool IsReference(string text) => PhaseReference().IsMatch(text.Trim()) || LinkOf(text.Trim()) is not null;
+
+    /// <summary>Resolves <paramref name="text"/> written as a dependency of <paramref name="from"/>.</summary>
+    public DependencyTarget Resolve(string text, Phase from)
+    {
+        var written = text.Trim();
+        var reference = PhaseReference().Match(written);
+        if (reference.Success)
+        {
+            var fragment = reference.Groups["slug"].Success ? reference.Groups["slug"].Value : null;
+            return ResolveIn(FindPhase(int.Parse(reference.Groups["n"].Value, CultureInfo.InvariantCulture)), fragment, written);
+        }
+        if (LinkOf(written) is { } link)
+        {
+            return ResolveLink(link, from);
+        }
+        var numbers = PhaseMention().Matches(written).Select(m => int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture)).Distinct().ToList();
+        if (numbers.Count > 1)
+        {
+            return new Unresolved("it names more than one phase: list each as its own dependency", null, 0);
+        }
+        if (numbers.Count == 1)
+        {
+            return FindPhase(numbers[0]) is { } named
+                ? new PhaseTarget(named.Id)
+                : new Unresolved($"there is no phase {numbers[0]}", null, 0);
+        }
+        if (AllPhases().IsMatch(written))
+        {
+            return new AllPriorPhases([.. _phases.Where(p => p.Number < from.Number).Select(p => p.Id)]);
+        }
+        return ResolveProse(written, from);
+    }
+
+    private DependencyTarget ResolveProse(string text, Phase from)
+    {
+        var words = WordMatch.Words(text);
+        var scored = _candidates
+            .Where(c => c.Phase.Number != from.Number)
+            .Select(c => (Candidate: c, Score: WordMatch.Similarity(words, c.Words)))
+            // Best score first; on a tie the nearest phase, then a deliverable before a title (it is the narrower claim).
+            .OrderByDescending(s => s.Score)
+            .ThenBy(s => Math.Abs(s.Candidate.Phase.Number - from.Number))
+            .ThenBy(s => s.Candidate.Deliverable is null)
+            .ToList();
+        var best = scored.FirstOrDefault(s => s.Score >= Threshold && s.Candidate.Phase.Number < from.Number);
+        if (best.Candidate is null)
+        {
+            best = scored.FirstOrDefault(s => s.Score >= Threshold);
+        }
+        if (best.Candidate is { } match)
+        {
+            return match.Deliverable is { } deliverable ? new DeliverableTarget(match.Phase.Id, deliverable.Slug) : new PhaseTarget(match.Phase.Id);
+        }
+        var closest = scored.FirstOrDefault();
+        return new Unresolved("it reads as a condition: it names no phase or deliverable", closest.Candidate?.Label, closest.Score);
+    }
+
+    private DependencyTarget ResolveLink(string link, Phase from)
+    {
+        if (link.Contains("://", StringComparison.Ordinal))
+        {
+            return new Unresolved("it links outside the site", null, 0);
+        }
+        var hash = link.IndexOf('#', StringComparison.Ordinal);
+        var path = Uri.UnescapeDataString(hash < 0 ? link : link[..hash]);
+        var fragment = hash < 0 ? null : link[(hash + 1)..];
+        var target = path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+            ? Join(DirectoryOf(from.SourceFile), path)
+            : Join(DirectoryOf(from.Url), path).TrimEnd('/');
+        var pages = _phases.Where(p => string.Equals(p.SourceFile, target, StringComparison.Ordinal)
+            || string.Equals(PageOf(p.Url), target, StringComparison.Ordinal)).ToList();
+        return pages.Count switch
+        {
+            0 => new Unresolved($"no phase is defined in '{target}'", null, 0),
+            1 => ResolveIn(pages[0], fragment, link),
+            // A roadmap document holds several phases: only a deliverable anchor can say which one.
+            _ => pages.Where(p => p.Deliverables.Any(d => d.Slug == fragment)).Select(p => ResolveIn(p, fragment, link)).FirstOrDefault()
+                ?? new Unresolved($"'{target}' holds several phases: link to a deliverable (#slug) or use phase-N", null, 0),
+        };
+    }
+
+    private static DependencyTarget ResolveIn(Phase? phase, string? fragment, string written)
+    {
+        if (phase is null)
+        {
+            return new Unresolved($"'{written}' names a phase that does not exist", null, 0);
+        }
+        if (string.IsNullOrEmpty(fragment))
+        {
+            return new PhaseTarget(phase.Id);
+        }
+        if (phase.Deliverables.Any(d => d.Slug == fragment))
+        {
+            return new DeliverableTarget(phase.Id, fragment);
+        }
+        var words = WordMatch.Words(fragment.Replace('-', ' '));
+        var closest = phase.Deliverables
+            .Select(d => (d.Slug, Score: WordMatch.Similarity(words, WordMatch.Words(d.Text))))
+            .OrderByDescending(s => s.Score)
+            .FirstOrDefault();
+        return new Unresolved($"{phase.Id} has no deliverable '{fragment}'", closest.Slug is null ? null : $"{phase.Id}#{closest.Slug}", closest.Score);
+    }
+
+    private Phase? FindPhase(int number) => _phases.FirstOrDefault(p => p.Number == number);
+
+    /// <summary>The URL inside a markdown link, or the whole text when it is a bare path ("phase-3-python.md").</summary>
+    private static string? LinkOf(string text)
+    {
+        var markdown = MarkdownLink().Match(text);
+        if (markdown.Success)
+        {
+            return markdown.Groups["url"].Value;
+        }
+        var bare = !text.Any(char.IsWhiteSpace) && (text.Contains(".md", StringComparison.OrdinalIgnoreCase) || text.Contains('/', StringComparison.Ordinal));
+        return bare ? text : null;
+    }
+
+    private static string PageOf(string url) =>
+        (url.EndsWith("index.html", StringComparison.Ordinal) ? url[..^"index.html".Length] : url).Split('#')[0].TrimEnd('/');
+
+    private static string DirectoryOf(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash < 0 ? "" : path[..slash];
+    }
+
+    /// <summary>Joins a relative link to a folder and folds "." and ".." (never above the root).</summary>
+    private static string Join(string directory, string relative)
+    {
+        var parts = relative.StartsWith('/') ? [] : directory.Split('/', StringSplitOptions.RemoveEmptyEntries).ToList();
+        foreach (var part in relative.Split('/'))
+        {
+            if (part == "..")
+            {
+                if (parts.Count > 0)
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+            }
+            else if (part is not ("." or ""))
+            {
+                parts.Add(part);
+            }
+        }
+        return string.Join('/', parts) + (relative.EndsWith('/') ? "/" : "");
+    }
+
+    private sealed record Candidate(Phase Phase, Deliverable? Deliverable, FrozenSet<string> Words)
+    {
+        public string Label => Deliverable is null ? Phase.Id : $"{Phase.Id}#{Deliverable.Slug}";
+    }
+
+    [GeneratedRegex(@"^phase-(?<n>\d+)(?:#(?<slug>[^\s#]+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PhaseReference();
+
+    [GeneratedRegex(@"\bphase\s+(?<n>\d+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PhaseMention();
+
+    [GeneratedRegex(@"\ball\b.*\bphases\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AllPhases();
+
+    [GeneratedRegex(@"\[[^\]]*\]\((?<url>[^)\s]+)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownLink();
+}
