@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Roadmap.Docs.Configuration;
 using Roadmap.Docs.Engine;
+using Roadmap.Docs.Roadmap;
 using Roadmap.Docs.Stages.FrontMatter;
 using Roadmap.Docs.Stages.Input;
 using Roadmap.Docs.Stages.Lint;
@@ -67,13 +68,22 @@ public static class SiteBuild
             // Copy the files that are not pages (images, downloads) as they are.
             Output = [new ForAllDocuments((docs, _) => [.. docs.Where(d => !d.IsPage)]), WriteFiles.Module],
         },
-        new Pipeline("Pages")
+        new Pipeline("Roadmap")
         {
             DependsOn = ["Content"],
+            // The roadmap model (phases, deliverables, dependencies, risks, KPIs) and its schedule; timeline.svg and badges.
+            Process = [RoadmapStage.Build],
+            Output = [WriteFiles.Module],
+        },
+        new Pipeline("Pages")
+        {
+            DependsOn = ["Content", "Roadmap"],
             Process =
             [
                 // Every page: the markdown pages plus the generated ones.
                 new ForAllDocuments((_, ctx) => [.. ctx.Outputs("Content").Where(d => d.IsPage), NotFoundPage()]),
+                // Timeline, phase table, risk register, KPI table and badges on the pages that show the roadmap.
+                RoadmapStage.Panels,
                 // Two sources for one URL is an error: report both, keep the first.
                 new ForAllDocuments(CheckDestinations),
                 // The site tree (folders, order, titles), with listing pages for folders that have no index page.
@@ -93,13 +103,13 @@ public static class SiteBuild
         },
         new Pipeline("Lint")
         {
-            DependsOn = ["Content", "Pages", "Assets"],
+            DependsOn = ["Content", "Roadmap", "Pages", "Assets"],
             PostProcess =
             [
                 // Front matter against each kind's schema; runbook fields, review age and sections.
                 new CheckPages("Content"),
                 // Links and anchors on the built HTML, against every file and id the site really has.
-                new CheckLinks("Content", "Pages", "Assets"),
+                new CheckLinks("Content", "Roadmap", "Pages", "Assets"),
             ],
         },
     ];

@@ -47,7 +47,7 @@ internal static partial class KpiReader
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0 || colon == text.Length - 1)
         {
-            diagnostics.Warning(body.SourceFile, body.LineOf(item), MarkdownBody.ColumnOf(item), RoadmapRules.KpiMalformed,
+            diagnostics.Report(RoadmapRules.KpiMalformed, body.SourceFile, body.LineOf(item), MarkdownBody.ColumnOf(item),
                 $"KPI '{text}' has no target", "write it as 'Name: Target >= 85%', optionally followed by '(current: 78%)'");
             return null;
         }

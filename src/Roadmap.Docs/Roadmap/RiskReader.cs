@@ -59,7 +59,7 @@ internal static partial class RiskReader
                     else if (value.Any(char.IsDigit))
                     {
                         // "Ongoing" is a fine timeline; "Week 7-5" is a typo worth pointing at.
-                        diagnostics.Warning(body.SourceFile, body.LineOf(detail), MarkdownBody.ColumnOf(detail), RoadmapRules.RiskTimelineInvalid,
+                        diagnostics.Report(RoadmapRules.RiskTimelineInvalid, body.SourceFile, body.LineOf(detail), MarkdownBody.ColumnOf(detail),
                             $"risk '{title}' has a timeline that is not a week range: {error}");
                     }
                     break;

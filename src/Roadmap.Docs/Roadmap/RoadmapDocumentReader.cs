@@ -27,7 +27,7 @@ internal static partial class RoadmapDocumentReader
             var line = body.LineOf(heading);
             if (!WeekRange.TryParse(match.Groups["weeks"].Value, out var weeks, out var error))
             {
-                diagnostics.Error(body.SourceFile, line, 1, RoadmapRules.WeeksInvalid,
+                diagnostics.Report(RoadmapRules.WeeksInvalid, body.SourceFile, line, 1,
                     $"phase {number} has no usable week range: {error}", "end the heading with the weeks, like '(Weeks 3-4)'");
                 continue;
             }

@@ -56,7 +56,7 @@ public static class RoadmapReader
         {
             if (kept.TryGetValue(phase.Number, out var first))
             {
-                diagnostics.Error(phase.SourceFile, phase.Line, 1, RoadmapRules.DuplicatePhase,
+                diagnostics.Report(RoadmapRules.DuplicatePhase, phase.SourceFile, phase.Line, 1,
                     $"phase {phase.Number} is already defined at {first.SourceFile}:{first.Line}", "give each phase its own number");
                 continue;
             }
@@ -76,7 +76,7 @@ public static class RoadmapReader
                 // Prose that names nothing is a condition and is allowed; a broken id or link is a mistake.
                 if (target is Unresolved unresolved && DependencyResolver.IsReference(dependency.Text))
                 {
-                    diagnostics.Warning(dependency.SourceFile, dependency.Line, dependency.Column, RoadmapRules.DependencyNotFound,
+                    diagnostics.Report(RoadmapRules.DependencyNotFound, dependency.SourceFile, dependency.Line, dependency.Column,
                         $"{phase.Id} depends on '{dependency.Text}', but {unresolved.Reason}",
                         unresolved.ClosestCandidate is { } closest ? $"did you mean '{closest}'?" : null);
                 }
@@ -93,7 +93,7 @@ public static class RoadmapReader
             return;
         }
         var phase = phases.First(p => p.Id == cycle[0]);
-        diagnostics.Error(phase.SourceFile, phase.Line, 1, RoadmapRules.DependencyCycle,
+        diagnostics.Report(RoadmapRules.DependencyCycle, phase.SourceFile, phase.Line, 1,
             $"phases depend on each other in a cycle: {string.Join(" → ", cycle)}", "remove one of these dependencies");
     }
 }

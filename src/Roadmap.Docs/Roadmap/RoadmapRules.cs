@@ -1,29 +1,32 @@
+using Roadmap.Docs.Engine;
+using Roadmap.Docs.Stages.Lint;
+
 namespace Roadmap.Docs.Roadmap;
 
-/// <summary>The diagnostic rule ids the roadmap reader reports (RD2xxx), so lint configuration can name them.</summary>
+/// <summary>The rules the roadmap reader reports under, named for what the reader finds (ids live in <see cref="Rules"/>).</summary>
 public static class RoadmapRules
 {
     /// <summary>A phase page has no usable <c>phase</c> number.</summary>
-    public const string PhaseNumberMissing = "RD2001";
+    public static readonly Rule PhaseNumberMissing = Rules.FrontMatterType;
 
     /// <summary>A phase has no week range, or one that does not parse.</summary>
-    public const string WeeksInvalid = "RD2002";
+    public static readonly Rule WeeksInvalid = Rules.FrontMatterType;
 
     /// <summary>Two phases claim the same number.</summary>
-    public const string DuplicatePhase = "RD2003";
+    public static readonly Rule DuplicatePhase = Rules.DuplicatePhase;
 
     /// <summary>A <c>status</c> that is not planned, in-progress, done or blocked.</summary>
-    public const string StatusUnknown = "RD2004";
+    public static readonly Rule StatusUnknown = Rules.FrontMatterType;
 
     /// <summary>An explicit reference (phase-N, phase-N#slug, a link) that points at nothing.</summary>
-    public const string DependencyNotFound = "RD2005";
+    public static readonly Rule DependencyNotFound = Rules.BrokenDependency;
 
     /// <summary>Phases that depend on each other in a circle.</summary>
-    public const string DependencyCycle = "RD2006";
+    public static readonly Rule DependencyCycle = Rules.DependencyCycle;
 
     /// <summary>A risk timeline that looks like a week range but does not parse.</summary>
-    public const string RiskTimelineInvalid = "RD2007";
+    public static readonly Rule RiskTimelineInvalid = Rules.RoadmapEntry;
 
     /// <summary>A KPI bullet without "Name: target".</summary>
-    public const string KpiMalformed = "RD2008";
+    public static readonly Rule KpiMalformed = Rules.RoadmapEntry;
 }

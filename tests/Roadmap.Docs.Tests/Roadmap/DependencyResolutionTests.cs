@@ -83,13 +83,13 @@ public class DependencyResolutionTests
     }
 
     [Fact]
-    public void Warns_about_a_broken_reference_with_a_did_you_mean_hint_but_not_about_a_condition()
+    public void Reports_a_broken_reference_with_a_did_you_mean_hint_but_not_a_condition()
     {
         var diagnostics = new DiagnosticBag();
         RoadmapReader.Read(SmallRoadmap("phase-3#document-breaking-change", page5Dependency: "Team morale high"), diagnostics);
         var warning = Assert.Single(diagnostics.Sorted());
-        Assert.Equal(RoadmapRules.DependencyNotFound, warning.RuleId);
-        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal("RD0100", warning.RuleId);
+        Assert.Equal(Severity.Error, warning.Severity);
         Assert.Equal(("roadmap/phase-4-api.md", 4, 5), (warning.File, warning.Line, warning.Column));
         Assert.Equal("did you mean 'phase-3#document-breaking-changes'?", warning.Hint);
     }

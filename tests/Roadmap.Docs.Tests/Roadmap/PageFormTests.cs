@@ -171,11 +171,11 @@ public class PageFormTests
             diagnostics);
         Assert.Equal(
             [
-                "roadmap/a.md:1:1: error RD2001: a phase page needs a positive 'phase' number in its front matter (add for example 'phase: 3')",
-                "roadmap/b.md:3:8: error RD2002: phase 2: 'weeks' is wrong: 'Weeks 5-3' ends (week 3) before it starts (week 5)",
-                "roadmap/c.md:4:9: warning RD2004: unknown status 'someday'; it is worked out from the deliverables instead (use planned, in-progress, done or blocked)",
-                "roadmap/d.md:2:1: error RD2003: phase 3 is already defined at roadmap/c.md:2 (give each phase its own number)",
-                "roadmap/e.md:3:1: error RD2002: phase 8 has no usable week range: no week range given: write it like 'Weeks 3-4' or 'Week 10' (end the heading with the weeks, like '(Weeks 3-4)')",
+                "roadmap/a.md:1:1: error RD0130: a phase page needs a positive 'phase' number in its front matter (add for example 'phase: 3')",
+                "roadmap/b.md:3:8: error RD0130: phase 2: 'weeks' is wrong: 'Weeks 5-3' ends (week 3) before it starts (week 5)",
+                "roadmap/c.md:4:9: error RD0130: unknown status 'someday'; it is worked out from the deliverables instead (use planned, in-progress, done or blocked)",
+                "roadmap/d.md:2:1: error RD0112: phase 3 is already defined at roadmap/c.md:2 (give each phase its own number)",
+                "roadmap/e.md:3:1: error RD0130: phase 8 has no usable week range: no week range given: write it like 'Weeks 3-4' or 'Week 10' (end the heading with the weeks, like '(Weeks 3-4)')",
             ],
             diagnostics.Sorted().Select(d => d.ToString()));
     }
@@ -192,7 +192,7 @@ public class PageFormTests
             ],
             diagnostics);
         var error = Assert.Single(diagnostics.Sorted());
-        Assert.Equal("roadmap/p1.md:2:1: error RD2006: phases depend on each other in a cycle: phase-1 → phase-3 → phase-2 → phase-1 (remove one of these dependencies)", error.ToString());
+        Assert.Equal("roadmap/p1.md:2:1: error RD0102: phases depend on each other in a cycle: phase-1 → phase-3 → phase-2 → phase-1 (remove one of these dependencies)", error.ToString());
         Assert.Equal(3, model.Phases.Length);
     }
 
@@ -265,8 +265,8 @@ public class PageFormTests
             diagnostics);
         Assert.Equal(
             [
-                "plan/kpis.md:5:1: warning RD2008: KPI 'Fast builds' has no target (write it as 'Name: Target >= 85%', optionally followed by '(current: 78%)')",
-                "plan/risks.md:6:3: warning RD2007: risk 'Office move' has a timeline that is not a week range: 'Week 9-7' ends (week 7) before it starts (week 9)",
+                "plan/kpis.md:5:1: warning RD0106: KPI 'Fast builds' has no target (write it as 'Name: Target >= 85%', optionally followed by '(current: 78%)')",
+                "plan/risks.md:6:3: warning RD0106: risk 'Office move' has a timeline that is not a week range: 'Week 9-7' ends (week 7) before it starts (week 9)",
             ],
             diagnostics.Sorted().Select(d => d.ToString()));
     }

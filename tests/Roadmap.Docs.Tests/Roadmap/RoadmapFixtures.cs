@@ -25,12 +25,12 @@ internal static class RoadmapFixtures
 
     public static RoadmapModel Seed() => Read(SeedDocument());
 
-    /// <summary>Reads documents and fails the test on any error diagnostic, so fixtures stay clean.</summary>
+    /// <summary>Reads documents and fails the test on any error diagnostic but a broken dependency (which some cases plant), so fixtures stay clean.</summary>
     public static RoadmapModel Read(params Document[] documents)
     {
         var diagnostics = new DiagnosticBag();
         var model = RoadmapReader.Read(documents, diagnostics);
-        Assert.DoesNotContain(diagnostics.Sorted(), d => d.Severity == Severity.Error);
+        Assert.DoesNotContain(diagnostics.Sorted(), d => d.Severity == Severity.Error && d.RuleId != Docs.Stages.Lint.Rules.BrokenDependency.Id);
         return model;
     }
 

@@ -54,6 +54,10 @@ public static class Rules
         "A hand-written timeline or total duration disagrees with the phases.",
         "Text such as `Week 5-7: Phase 3` or `Total Duration: 18 weeks` is checked against the phases' own weeks. The generated timeline is always right: consider deleting the hand-written copy.");
 
+    public static readonly Rule RoadmapEntry = new("RD0106", "roadmap-entry", Severity.Warning,
+        "A risk or KPI entry is malformed: a KPI without a target, a risk timeline that is not a week range.",
+        "KPIs are bullets `- Name: Target >= 85%` with an optional `(current: 78%)`; risk timelines read like `Week 5-6`.");
+
     public static readonly Rule BrokenLink = new("RD0110", "broken-link", Severity.Error,
         "A link points to a page or file that the site does not have.",
         "Links are checked on the built HTML, relative to the page, so they hold under any path prefix and from disk. Link to the `.md` source of a page; a link to a folder must name its `index.md`.");
@@ -106,7 +110,7 @@ public static class Rules
     public static IReadOnlyList<Rule> All { get; } =
     [
         InternalError, FrontMatterSyntax, SiteSettings, InputFile, Template, OutputPath, DuplicateUrl,
-        BrokenDependency, UnresolvedDependency, DependencyCycle, ScheduleConflict, StatusConflict, TimelineDrift,
+        BrokenDependency, UnresolvedDependency, DependencyCycle, ScheduleConflict, StatusConflict, TimelineDrift, RoadmapEntry,
         BrokenLink, BrokenAnchor, DuplicatePhase, DuplicateId,
         RunbookField, RunbookStale, RunbookSection,
         FrontMatterType, UnknownKind, UnknownKey, UnknownShortcode,

@@ -54,6 +54,7 @@ public sealed class RenderMarkdown : IModule
         var tasks = ImmutableArray.CreateBuilder<TaskItem>();
         var links = ImmutableArray.CreateBuilder<LinkReference>();
         var section = "";
+        var taskItems = new List<(ListItemBlock Item, string Text)>();
         foreach (var node in markdown.Descendants())
         {
             switch (node)
@@ -63,12 +64,30 @@ public sealed class RenderMarkdown : IModule
                     headings.Add(new Heading(heading.Level, heading.GetAttributes().Id ?? "", section, heading.Line + offset));
                     break;
                 case ListItemBlock item when item.Count > 0 && item[0] is ParagraphBlock { Inline.FirstChild: TaskList task } paragraph:
-                    tasks.Add(new TaskItem(PlainText(paragraph.Inline).Trim(), task.Checked, item.Line + offset, section));
+                    var text = PlainText(paragraph.Inline).Trim();
+                    tasks.Add(new TaskItem(text, task.Checked, item.Line + offset, section));
+                    taskItems.Add((item, text));
                     break;
                 case LinkInline link when link.Url is { Length: > 0 } url:
                     link.Url = RewriteUrl(doc, url);
                     links.Add(new LinkReference(url, link.Url, link.Line + offset, link.Column + 1));
                     break;
+            }
+        }
+
+        // Checklist items get an id (the deliverable's slug), so a dependency or a link can point at one.
+        var ids = headings.Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (item, text) in taskItems)
+        {
+            var slug = Roadmap.PhaseSections.Slug(text);
+            var unique = slug;
+            for (var n = 2; !ids.Add(unique); n++)
+            {
+                unique = slug + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            if (slug.Length > 0)
+            {
+                item.GetAttributes().Id = unique;
             }
         }
 

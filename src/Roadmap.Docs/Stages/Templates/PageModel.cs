@@ -49,6 +49,7 @@ public static class PageModel
             ["excerpt"] = E(page.Excerpt),
             ["is_home"] = url == "index.html",
             ["content_html"] = page.Html,
+            ["title_html"] = string.Concat(page.Panels.Where(p => p.Placement == "title").Select(p => p.Html)),
             ["top_html"] = string.Concat(page.Panels.Where(p => p.Placement == "top").Select(p => p.Html)),
             ["bottom_html"] = string.Concat(page.Panels.Where(p => p.Placement == "bottom").Select(p => p.Html)),
             ["tags"] = new ScriptArray(page.Tags.Select(E)),
