@@ -108,8 +108,10 @@ public static class SiteBuild
             [
                 // Front matter against each kind's schema; runbook fields, review age and sections.
                 new CheckPages("Content"),
+                // Dependencies that name nothing, schedule and status conflicts, hand-written timelines that drifted.
+                new CheckRoadmap(),
                 // Links and anchors on the built HTML, against every file and id the site really has.
-                new CheckLinks("Content", "Roadmap", "Pages", "Assets"),
+                new CheckLinks("Pages", "Content", "Roadmap", "Assets"),
             ],
         },
     ];

@@ -35,13 +35,13 @@ public sealed class Engine
         foreach (var pipeline in TopologicalOrder(_pipelines))
         {
             var dependencies = pipeline.DependsOn.Select(d => post[d]).ToArray();
-            post[pipeline.Name] = RunAfterAsync(pipeline, Phase.PostProcess, processed[pipeline.Name].Result, dependencies, context);
+            post[pipeline.Name] = RunAfterAsync(pipeline, PipelinePhase.PostProcess, processed[pipeline.Name].Result, dependencies, context);
         }
         await Task.WhenAll(post.Values);
 
         var output = _pipelines.ToDictionary(
             p => p.Name,
-            p => RunAfterAsync(p, Phase.Output, post[p.Name].Result, [], context),
+            p => RunAfterAsync(p, PipelinePhase.Output, post[p.Name].Result, [], context),
             StringComparer.Ordinal);
         await Task.WhenAll(output.Values);
         return output.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.Result, StringComparer.Ordinal);
@@ -52,14 +52,14 @@ public sealed class Engine
     {
         await Task.WhenAll(dependencies);
         await Task.Yield();
-        var docs = await RunModulesAsync(pipeline, Phase.Input, [], context);
-        docs = await RunModulesAsync(pipeline, Phase.Process, docs, context);
+        var docs = await RunModulesAsync(pipeline, PipelinePhase.Input, [], context);
+        docs = await RunModulesAsync(pipeline, PipelinePhase.Process, docs, context);
         context.SetOutputs(pipeline.Name, docs);
         return docs;
     }
 
     private static async Task<ImmutableArray<Document>> RunAfterAsync(
-        Pipeline pipeline, Phase phase, ImmutableArray<Document> docs, Task<ImmutableArray<Document>>[] dependencies, ExecutionContext context)
+        Pipeline pipeline, PipelinePhase phase, ImmutableArray<Document> docs, Task<ImmutableArray<Document>>[] dependencies, ExecutionContext context)
     {
         await Task.WhenAll(dependencies);
         await Task.Yield();
@@ -67,7 +67,7 @@ public sealed class Engine
     }
 
     private static async Task<ImmutableArray<Document>> RunModulesAsync(
-        Pipeline pipeline, Phase phase, ImmutableArray<Document> docs, ExecutionContext context)
+        Pipeline pipeline, PipelinePhase phase, ImmutableArray<Document> docs, ExecutionContext context)
     {
         foreach (var module in pipeline.Modules(phase))
         {

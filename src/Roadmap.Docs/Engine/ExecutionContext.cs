@@ -51,7 +51,7 @@ public sealed class ExecutionContext
 }
 
 /// <summary>One module's run time within a pipeline phase.</summary>
-public sealed record ModuleTiming(string Pipeline, Phase Phase, string Module, TimeSpan Elapsed);
+public sealed record ModuleTiming(string Pipeline, PipelinePhase Phase, string Module, TimeSpan Elapsed);
 
 /// <summary>The fixed facts of one build: folders, clock and parallelism.</summary>
 /// <param name="InputRoot">Absolute path of the input folder.</param>

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Roadmap.Docs.Engine;
 
 /// <summary>The four phases every pipeline goes through, in this order.</summary>
-public enum Phase
+public enum PipelinePhase
 {
     Input,
     Process,
@@ -28,11 +28,11 @@ public sealed record Pipeline(string Name)
 
     public ImmutableArray<IModule> Output { get; init; } = [];
 
-    public ImmutableArray<IModule> Modules(Phase phase) => phase switch
+    public ImmutableArray<IModule> Modules(PipelinePhase phase) => phase switch
     {
-        Phase.Input => Input,
-        Phase.Process => Process,
-        Phase.PostProcess => PostProcess,
+        PipelinePhase.Input => Input,
+        PipelinePhase.Process => Process,
+        PipelinePhase.PostProcess => PostProcess,
         _ => Output,
     };
 }

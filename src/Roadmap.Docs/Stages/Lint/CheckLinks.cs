@@ -10,13 +10,15 @@ namespace Roadmap.Docs.Stages.Lint;
 /// Broken links, broken anchors and duplicate ids, checked on the built HTML (AngleSharp) against the files and ids the site
 /// really has, each link resolved relative to its page, and reported at the line of the markdown source that wrote it.
 /// </summary>
-public sealed class CheckLinks(params string[] pipelines) : IModule
+/// <param name="pagesPipeline">The pipeline whose pages hold the finished HTML.</param>
+/// <param name="otherPipelines">Pipelines whose documents are files of the site too (assets, copies, generated files).</param>
+public sealed class CheckLinks(string pagesPipeline, params string[] otherPipelines) : IModule
 {
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, Engine.ExecutionContext context)
     {
-        var all = pipelines.SelectMany(p => context.Outputs(p)).Where(d => d.Destination.Length > 0).ToList();
+        var pages = context.Outputs(pagesPipeline).Where(d => d.IsPage && d.Content.Length > 0).ToList();
+        var all = otherPipelines.SelectMany(p => context.Outputs(p)).Where(d => !d.IsPage && d.Destination.Length > 0).Concat(pages).ToList();
         var files = all.Select(d => d.Destination).ToHashSet(StringComparer.Ordinal);
-        var pages = all.Where(d => d.IsPage && d.Content.Length > 0).GroupBy(d => d.Destination, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var sources = all.Where(d => d.Source.Length > 0).Select(d => d.Source).Distinct(StringComparer.Ordinal).ToList();
 
         // Pass 1: parse every page once; keep its ids and its links (in document order).
@@ -29,7 +31,7 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
             {
                 if (!ids.Add(element.Id!) && page.Source.Length > 0)
                 {
-                    var line = page.Headings.FirstOrDefault(h => h.Id == element.Id)?.Line ?? Math.Max(1, LineOf(page, element.Id!).Line);
+                    var line = page.Headings.Where(h => h.Id == element.Id).Skip(1).FirstOrDefault()?.Line ?? Math.Max(1, LineOf(page, element.Id!).Line);
                     context.Diagnostics.Report(Rules.DuplicateId, page.Source, line, 1, $"the id '{element.Id}' is used twice on this page; links to #{element.Id} reach only the first");
                 }
             }
@@ -68,7 +70,7 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
                         fromLayouts.TryAdd(target ?? href, page.Destination);
                         continue;
                     }
-                    var hint = Similarity.Closest(Path.GetFileName(original.Split('#')[0]), sources.Select(Path.GetFileName).OfType<string>()) is { } close
+                    var hint = target is not null && Similarity.Closest(Path.GetFileName(original.Split('#')[0]), sources.Select(Path.GetFileName).OfType<string>()) is { } close
                         ? $"did you mean {close}?" : null;
                     context.Diagnostics.Report(Rules.BrokenLink, page.Source, line, column,
                         $"broken link '{original}': the site has no {(target is null ? "path above its root" : target)}", hint);

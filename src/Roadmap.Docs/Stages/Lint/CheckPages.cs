@@ -55,7 +55,7 @@ public sealed class CheckPages(string pipeline) : IModule
                 {
                     var close = Similarity.Closest(key, known);
                     diagnostics.Report(Rules.UnknownKey, doc.Source, value.Line, value.Column,
-                        $"'{key}' is not a front-matter key of a {doc.Kind} page", close is null ? null : $"did you mean '{close}'?");
+                        $"'{key}' is not a front-matter key of pages of kind '{doc.Kind}'", close is null ? null : $"did you mean '{close}'?");
                 }
             }
         }
