@@ -24,10 +24,20 @@ public sealed class LunrBenchmarkTests(ITestOutputHelper output)
         using var counter = new CountingStream();
         index.WriteJson(counter);
         var written = stopwatch.Elapsed;
+        var shards = LunrShards.Create(index, 16);
+        long shardBytes = 0;
+        for (int shard = 0; shard < shards.Count; shard++)
+        {
+            using var shardCounter = new CountingStream();
+            shards.WriteShardJson(shard, shardCounter);
+            shardBytes += shardCounter.Length;
+        }
+        var sharded = stopwatch.Elapsed;
 
         output.WriteLine($"10,000 docs: add {added.TotalMilliseconds:F0} ms, vectors {(built - added).TotalMilliseconds:F0} ms, " +
             $"JSON {(written - built).TotalMilliseconds:F0} ms, total {written.TotalMilliseconds:F0} ms; " +
-            $"{index.TermCount} terms, {counter.Length / 1048576.0:F2} MiB JSON");
+            $"{index.TermCount} terms, {counter.Length / 1048576.0:F2} MiB JSON; " +
+            $"16 shards {shardBytes / 1048576.0:F2} MiB in {(sharded - written).TotalMilliseconds:F0} ms");
         Assert.Equal(10_000, index.DocumentRefs.Count);
     }
 

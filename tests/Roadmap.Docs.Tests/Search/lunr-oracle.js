@@ -28,6 +28,18 @@ function search (index, query) {
   }
 }
 
+function loadShards (spec) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(spec.dir, spec.manifest), 'utf8'))
+  const all = manifest.shards.map(s => JSON.parse(fs.readFileSync(path.join(spec.dir, s.file), 'utf8')))
+  return { manifest, all }
+}
+
+function pick (all, numbers) {
+  const loaded = []
+  for (const n of numbers) loaded[n] = all[n]
+  return loaded
+}
+
 const commands = {
   build: specs => specs.map(spec => JSON.stringify(build(spec))),
 
@@ -59,6 +71,35 @@ const commands = {
     const reference = build(spec)
     const candidate = lunr.Index.load(JSON.parse(fs.readFileSync(index, 'utf8')))
     return queries.map(q => ({ expected: search(reference, q), actual: search(candidate, q) }))
+  },
+
+  // {dir, manifest, full: path of the unsharded JSON, queries}
+  shards: spec => {
+    const shards = require('./merge-shards.js')
+    const { manifest, all } = loadShards(spec)
+    const full = lunr.Index.load(JSON.parse(fs.readFileSync(spec.full, 'utf8')))
+    const allIndex = lunr.Index.load(shards.mergeShards(manifest, all))
+    const shardTerms = all.map(s => lunr.Index.load(s).tokenSet.toArray().length)
+    const results = spec.queries.map(q => {
+      let needed
+      try {
+        needed = shards.shardsForQuery(lunr, manifest, q)
+      } catch (e) {
+        needed = []
+      }
+      const minimal = lunr.Index.load(shards.mergeShards(manifest, pick(all, needed)))
+      // A superset of the needed shards must give the same results too.
+      const extra = needed.concat([0, all.length - 1].filter(n => needed.indexOf(n) < 0))
+      const superset = lunr.Index.load(shards.mergeShards(manifest, pick(all, extra)))
+      return {
+        needed,
+        expected: search(full, q),
+        all: search(allIndex, q),
+        minimal: search(minimal, q),
+        superset: search(superset, q)
+      }
+    })
+    return { shardTerms, results }
   }
 }
 

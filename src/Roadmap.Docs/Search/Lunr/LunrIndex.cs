@@ -4,7 +4,7 @@ namespace Roadmap.Docs.Search.Lunr;
 
 /// <summary>
 /// A built lunr.js 2.3.9 index: immutable, written as <c>JSON.stringify(index)</c>'s exact bytes, whole
-/// (<see cref="WriteJson"/>) or split by term range.
+/// (<see cref="WriteJson"/>) or split by term range (<see cref="LunrShards"/>).
 /// </summary>
 public sealed class LunrIndex
 {
