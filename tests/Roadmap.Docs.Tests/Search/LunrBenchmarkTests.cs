@@ -34,7 +34,7 @@ public sealed class LunrBenchmarkTests(ITestOutputHelper output)
         }
         var sharded = stopwatch.Elapsed;
 
-        output.WriteLine($"10,000 docs: add {added.TotalMilliseconds:F0} ms, vectors {(built - added).TotalMilliseconds:F0} ms, " +
+        output.WriteLine($"10,000 docs: add {added.TotalMilliseconds:F0} ms, build (analysis + BM25) {(built - added).TotalMilliseconds:F0} ms, " +
             $"JSON {(written - built).TotalMilliseconds:F0} ms, total {written.TotalMilliseconds:F0} ms; " +
             $"{index.TermCount} terms, {counter.Length / 1048576.0:F2} MiB JSON; " +
             $"16 shards {shardBytes / 1048576.0:F2} MiB in {(sharded - written).TotalMilliseconds:F0} ms");
