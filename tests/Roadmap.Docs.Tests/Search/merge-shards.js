@@ -1,0 +1,118 @@
+/*
+ * Loads a term-sharded lunr 2.3.9 index (written by Roadmap.Docs.Search.Lunr.LunrShards) in the browser.
+ *
+ * The manifest: {"version":"2.3.9","fields":[...],"pipeline":["stemmer"],"refs":[...],
+ *                "shards":[{"from":"","file":"search-index-0.json"},{"from":"d","file":"search-index-1.json"},...]}
+ * Shard i holds the terms t with shards[i].from <= t < shards[i+1].from (JS string order).
+ *
+ * Scores cannot be summed across shards (a score divides by the norm of the whole query vector), so:
+ *   1. needed = shardsForQuery(lunr, manifest, query)   // every shard a clause can expand into
+ *   2. fetch those shard files (keep the ones already loaded: any superset gives the same results)
+ *   3. idx = lunr.Index.load(mergeShards(manifest, loaded))   // loaded[i] = parsed shard i, or undefined
+ *   4. idx.search(query)
+ * Fuzzy (~n) clauses and leading wildcards (*foo) can match any term: they need every shard.
+ */
+(function (root, factory) {
+  if (typeof module === 'object' && module.exports) {
+    module.exports = factory()
+  } else {
+    root.lunrShards = factory()
+  }
+}(typeof self !== 'undefined' ? self : this, function () {
+  'use strict'
+
+  /** The shard that holds an index term (already lowercased and stemmed): the last one whose `from` <= term. */
+  function shardForTerm (manifest, term) {
+    var shards = manifest.shards, lo = 0, hi = shards.length - 1
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1
+      if (shards[mid].from <= term) lo = mid; else hi = mid - 1
+    }
+    return lo
+  }
+
+  /** Every shard that can hold a term starting with `prefix`: later shards only while their `from` starts with it. */
+  function shardsForPrefix (manifest, prefix) {
+    var first = shardForTerm(manifest, prefix), result = [first]
+    for (var i = first + 1; i < manifest.shards.length && manifest.shards[i].from.lastIndexOf(prefix, 0) === 0; i++) {
+      result.push(i)
+    }
+    return result
+  }
+
+  function allShards (manifest) {
+    return manifest.shards.map(function (_, i) { return i })
+  }
+
+  /** The sorted shard numbers a query string needs (throws lunr.QueryParseError as idx.search would). */
+  function shardsForQuery (lunr, manifest, queryString) {
+    var query = new lunr.Query(manifest.fields),
+        pipeline = lunr.Pipeline.load(manifest.pipeline),
+        needed = {}
+    new lunr.QueryParser(queryString, query).parse()
+    for (var c = 0; c < query.clauses.length; c++) {
+      var clause = query.clauses[c]
+      if (clause.editDistance) return allShards(manifest)
+      // As lunr.Index.query does: wildcard terms skip the pipeline, the rest go through it (the stemmer).
+      var terms = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term]
+      for (var t = 0; t < terms.length; t++) {
+        var term = terms[t], star = term.indexOf(lunr.Query.wildcard)
+        if (star === 0) return allShards(manifest)
+        var hit = star > 0 ? shardsForPrefix(manifest, term.slice(0, star)) : [shardForTerm(manifest, term)]
+        for (var h = 0; h < hit.length; h++) needed[hit[h]] = true
+      }
+    }
+    return Object.keys(needed).map(Number).sort(function (a, b) { return a - b })
+  }
+
+  /** Merges two [termIndex, value, ...] lists, each sorted by termIndex, with no index in both. */
+  function mergeElements (a, b) {
+    var out = new Array(a.length + b.length), i = 0, j = 0, k = 0
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) { out[k++] = a[i++]; out[k++] = a[i++] } else { out[k++] = b[j++]; out[k++] = b[j++] }
+    }
+    while (i < a.length) out[k++] = a[i++]
+    while (j < b.length) out[k++] = b[j++]
+    return out
+  }
+
+  /**
+   * One serialized index for lunr.Index.load from the loaded shards (loaded[i] = parsed JSON of shard i, holes allowed).
+   * invertedIndex: the shards' lists concatenated in shard order, which keeps the terms sorted.
+   * fieldVectors: every "field/ref" in manifest order (refs x fields, as the unsharded index has them, so negated queries
+   * list every document), each with the loaded shards' elements for it merged by term index.
+   */
+  function mergeShards (manifest, loaded) {
+    var invertedIndex = [], elements = Object.create(null)
+    for (var i = 0; i < loaded.length; i++) {
+      var shard = loaded[i]
+      if (!shard) continue
+      for (var t = 0; t < shard.invertedIndex.length; t++) invertedIndex.push(shard.invertedIndex[t])
+      for (var v = 0; v < shard.fieldVectors.length; v++) {
+        var fieldRef = shard.fieldVectors[v][0], list = shard.fieldVectors[v][1], seen = elements[fieldRef]
+        elements[fieldRef] = seen === undefined ? list : mergeElements(seen, list)
+      }
+    }
+    var fieldVectors = []
+    for (var r = 0; r < manifest.refs.length; r++) {
+      for (var f = 0; f < manifest.fields.length; f++) {
+        var key = manifest.fields[f] + '/' + manifest.refs[r]
+        fieldVectors.push([key, elements[key] || []])
+      }
+    }
+    return {
+      version: manifest.version,
+      fields: manifest.fields,
+      fieldVectors: fieldVectors,
+      invertedIndex: invertedIndex,
+      pipeline: manifest.pipeline
+    }
+  }
+
+  return {
+    shardForTerm: shardForTerm,
+    shardsForPrefix: shardsForPrefix,
+    shardsForQuery: shardsForQuery,
+    mergeShards: mergeShards
+  }
+}))
