@@ -156,6 +156,9 @@ public static class CorpusGenerator
 
         public PagePlan? PreviousPhase { get; set; }
 
+        /// <summary>The index page of the folder this page is in.</summary>
+        public PagePlan? Parent { get; set; }
+
         public List<string> Deliverables { get; } = [];
 
         public List<Section> Sections { get; } = [];
@@ -254,6 +257,7 @@ public static class CorpusGenerator
                 {
                     var leaf = PlanLeaf(folder, section);
                     leaf.Order = i;
+                    leaf.Parent = index;
                     index.Children.Add(leaf);
                 }
                 return index;
@@ -546,7 +550,7 @@ public static class CorpusGenerator
         private void QueueLinks(List<(PlantedKind Kind, string Url)> broken)
         {
             var links = new List<(string, string, PlantedKind?)>();
-            var siblings = plan.Leaves.Where(l => l != page && SameFolder(l.Path, page.Path)).ToList();
+            var siblings = page.Parent!.Children.Where(c => c != page).ToList();
             for (var i = 0; i < options.LinksPerPage; i++)
             {
                 var pool = siblings.Count > 0 && text.Chance(0.5) ? siblings : plan.Leaves;
@@ -577,9 +581,6 @@ public static class CorpusGenerator
             _out.Append(line).Append('\n');
             _line++;
         }
-
-        private static bool SameFolder(string a, string b) =>
-            a.AsSpan(0, a.LastIndexOf('/') + 1).SequenceEqual(b.AsSpan(0, b.LastIndexOf('/') + 1));
 
         private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
     }

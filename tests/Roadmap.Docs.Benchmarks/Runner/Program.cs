@@ -123,7 +123,8 @@ internal static class Program
             for (var run = 1; run <= options.Runs; run++)
             {
                 ours.Add(RunOurs(input, Path.Combine(work, "site"), theme, stages: false));
-                Log($"  run {run}: ours {ours[^1].Wall.TotalSeconds:F2} s (build {ours[^1].Child!.BuildMilliseconds / 1000:F2} s), {ours[^1].PeakBytes / 1048576.0:F0} MiB");
+                var child = ours[^1].Child!;
+                Log($"  run {run}: ours {ours[^1].Wall.TotalSeconds:F2} s (build {child.BuildMilliseconds / 1000:F2} s), {ours[^1].PeakBytes / 1048576.0:F0} MiB, {child.Pages:N0} pages, {child.Warnings} warnings");
                 if (hugo is not null)
                 {
                     theirs.Add(RunHugo(hugo, hugoSite, Path.Combine(work, "hugo-public")));

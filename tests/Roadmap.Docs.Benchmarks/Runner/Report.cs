@@ -27,7 +27,10 @@ internal static class Report
             {
                 var theirs = Median(result.Hugo, r => r.Wall.TotalSeconds);
                 Row(md, pages, "hugo", result.Pages, result.Hugo, r => r.Wall.TotalSeconds);
-                md.AppendLine(I($"| {pages} | **Hugo time / our time** | **{theirs / ours:F2}×** | build only: {theirs / build:F2}× | | | | | |"));
+                var cpu = result.Ours.Concat(result.Hugo).All(r => r.Cpu is not null)
+                    ? I($"{Median(result.Hugo, r => r.Cpu!.Value.TotalSeconds) / Median(result.Ours, r => r.Cpu!.Value.TotalSeconds):F2}×")
+                    : "";
+                md.AppendLine(I($"| {pages} | **Hugo time / our time** | **{theirs / ours:F2}×** | build only: {theirs / build:F2}× | | {cpu} | | | |"));
             }
         }
         md.AppendLine();
