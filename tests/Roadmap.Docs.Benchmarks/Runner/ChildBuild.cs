@@ -47,10 +47,11 @@ internal static class ChildBuild
         var options = new BuildOptions(Path.GetFullPath(args[0]), Path.GetFullPath(args[1]), Path.GetFullPath(theme)) { Dates = SourceDates.None };
 
         var stopwatch = Stopwatch.StartNew();
-        var (result, stages) = args.Contains("--stages")
-            ? await StageTimes.RunAsync(options)
-            : (await SiteBuild.RunAsync(options), []);
+        var result = await SiteBuild.RunAsync(options);
         stopwatch.Stop();
+        IReadOnlyList<StageTime> stages = args.Contains("--stages")
+            ? [.. result.Timings.Select(t => new StageTime(t.Pipeline, t.Phase.ToString(), t.Module, t.Elapsed.TotalMilliseconds))]
+            : [];
 
         var report = new ChildReport(
             stopwatch.Elapsed.TotalMilliseconds,

@@ -75,11 +75,11 @@ internal static class Report
     {
         md.AppendLine(I($"### Where our build spends its time, {result.Pages:N0} pages (one extra run with a stopwatch per module)"));
         md.AppendLine();
-        md.AppendLine("| Pipeline | Phase | Module | ms | Documents out |");
+        md.AppendLine("| Pipeline | Phase | Module | ms |");
         md.AppendLine("|---|---|---|---:|---:|");
         foreach (var stage in result.Stages)
         {
-            md.AppendLine(I($"| {stage.Pipeline} | {stage.Phase} | {stage.Module} | {stage.Milliseconds:F0} | {stage.Documents:N0} |"));
+            md.AppendLine(I($"| {stage.Pipeline} | {stage.Phase} | {stage.Module} | {stage.Milliseconds:F0} |"));
         }
         md.AppendLine();
     }
