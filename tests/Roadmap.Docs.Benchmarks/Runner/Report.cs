@@ -76,7 +76,7 @@ internal static class Report
         md.AppendLine(I($"### Where our build spends its time, {result.Pages:N0} pages (one extra run with a stopwatch per module)"));
         md.AppendLine();
         md.AppendLine("| Pipeline | Phase | Module | ms |");
-        md.AppendLine("|---|---|---|---:|---:|");
+        md.AppendLine("|---|---|---|---:|");
         foreach (var stage in result.Stages)
         {
             md.AppendLine(I($"| {stage.Pipeline} | {stage.Phase} | {stage.Module} | {stage.Milliseconds:F0} |"));
