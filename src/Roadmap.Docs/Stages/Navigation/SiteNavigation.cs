@@ -15,6 +15,7 @@ public sealed class SiteNavigation
 {
     private readonly Dictionary<string, int> _positions;
     private readonly Dictionary<string, NavNode> _byUrl;
+    private readonly Dictionary<string, NavNode> _parents;
 
     public SiteNavigation(NavNode root)
     {
@@ -22,6 +23,15 @@ public sealed class SiteNavigation
         ReadingOrder = [.. Flatten(root)];
         _positions = ReadingOrder.Select((n, i) => (n.Url, i)).ToDictionary(p => p.Url, p => p.i, StringComparer.Ordinal);
         _byUrl = ReadingOrder.ToDictionary(n => n.Url, StringComparer.Ordinal);
+        // Parent of every node, so breadcrumbs and sections are a walk up, not a search of the tree per page.
+        _parents = new Dictionary<string, NavNode>(StringComparer.Ordinal);
+        foreach (var node in ReadingOrder)
+        {
+            foreach (var child in node.Children)
+            {
+                _parents[child.Url] = node;
+            }
+        }
     }
 
     public NavNode Root { get; }
@@ -39,7 +49,12 @@ public sealed class SiteNavigation
     public ImmutableArray<NavNode> Breadcrumbs(string url)
     {
         var trail = new List<NavNode>();
-        return Find(Root, url, trail) ? [.. trail] : [];
+        for (var at = url; _parents.TryGetValue(at, out var parent); at = parent.Url)
+        {
+            trail.Add(parent);
+        }
+        trail.Reverse();
+        return [.. trail];
     }
 
     /// <summary>The top-level node (section) the page belongs to, or null for pages at the root.</summary>
@@ -51,32 +66,6 @@ public sealed class SiteNavigation
             return crumbs[1];
         }
         return Root.Children.FirstOrDefault(c => c.Url == url && c.IsFolder);
-    }
-
-    private static bool Find(NavNode node, string url, List<NavNode> trail)
-    {
-        foreach (var child in node.Children)
-        {
-            if (child.Url == url && !child.IsFolder)
-            {
-                trail.Insert(0, node);
-                return true;
-            }
-            if (child.IsFolder)
-            {
-                if (child.Url == url)
-                {
-                    trail.Insert(0, node);
-                    return true;
-                }
-                if (Find(child, url, trail))
-                {
-                    trail.Insert(0, node);
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static IEnumerable<NavNode> Flatten(NavNode node)
@@ -102,7 +91,24 @@ public sealed class SiteNavigation
             .Where(p => p.Destination.EndsWith("index.html", StringComparison.Ordinal))
             .GroupBy(p => FolderOf(p.Destination))
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var root = BuildFolder("", byFolder, listings);
+        // Every folder's direct subfolders, found once (folders without pages of their own included).
+        var subfolders = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal) { [""] = new(StringComparer.Ordinal) };
+        foreach (var folder in byFolder.Keys)
+        {
+            for (var child = folder; child.Length > 0; child = ParentFolder(child))
+            {
+                var parent = ParentFolder(child);
+                if (!subfolders.TryGetValue(parent, out var set))
+                {
+                    subfolders[parent] = set = new SortedSet<string>(StringComparer.Ordinal);
+                }
+                if (!set.Add(child))
+                {
+                    break;
+                }
+            }
+        }
+        var root = BuildFolder("", byFolder, subfolders, listings);
         return (new SiteNavigation(root), listings.ToImmutable());
     }
 
@@ -113,19 +119,22 @@ public sealed class SiteNavigation
         return dir;
     }
 
-    private static NavNode BuildFolder(string folder, Dictionary<string, List<Document>> byFolder, ImmutableArray<Document>.Builder listings)
+    /// <summary>"a/b/" → "a/"; "a/" → "".</summary>
+    private static string ParentFolder(string folder)
+    {
+        var slash = folder.LastIndexOf('/', folder.Length - 2);
+        return slash < 0 ? "" : folder[..(slash + 1)];
+    }
+
+    private static NavNode BuildFolder(
+        string folder, Dictionary<string, List<Document>> byFolder, Dictionary<string, SortedSet<string>> subfolders, ImmutableArray<Document>.Builder listings)
     {
         var index = byFolder.GetValueOrDefault(folder)?.FirstOrDefault(d => d.Destination == folder + "index.html");
         var children = new List<NavNode>();
-        var subfolders = byFolder.Keys
-            .Where(k => k.Length > folder.Length && k.StartsWith(folder, StringComparison.Ordinal))
-            .Select(k => folder + k[folder.Length..].Split('/')[0] + "/")
-            .Distinct(StringComparer.Ordinal);
-        foreach (var sub in subfolders)
+        foreach (var sub in subfolders.GetValueOrDefault(folder) ?? [])
         {
             // A page "x/name.md" lives in "x/name/index.html": a leaf unless it has children of its own.
-            var node = BuildFolder(sub, byFolder, listings);
-            children.Add(node);
+            children.Add(BuildFolder(sub, byFolder, subfolders, listings));
         }
         if (index is null)
         {

@@ -109,32 +109,11 @@ public static class PageModel
         }
     }
 
-    private static ScriptObject Navigation(Document page, SiteNavigation nav)
+    private static ScriptObject Navigation(Document page, SiteNavigation nav) => new()
     {
-        var url = page.Destination;
-        var section = nav.SectionOf(url);
-        // Only the current section is expanded: page size must not grow with the number of pages in the site.
-        return new ScriptObject
-        {
-            ["home"] = Link(url, nav.Root),
-            ["sections"] = new ScriptArray(nav.Root.Children.Select(s => Node(url, s, expand: s == section, depth: 0))),
-        };
-    }
-
-    private static ScriptObject Node(string from, NavNode node, bool expand, int depth)
-    {
-        var model = Link(from, node);
-        model["current"] = node.Url == from;
-        model["is_folder"] = node.IsFolder;
-        model["expanded"] = expand;
-        model["children"] = expand && node.IsFolder
-            ? new ScriptArray(node.Children.Select(c => Node(from, c, expand: depth < 3 && IsAncestor(c, from), depth + 1)))
-            : new ScriptArray();
-        return model;
-    }
-
-    private static bool IsAncestor(NavNode node, string url) =>
-        node.IsFolder && (node.Url == url || node.Children.Any(c => c.Url == url || IsAncestor(c, url)));
+        ["home"] = Link(page.Destination, nav.Root),
+        ["html"] = NavHtml.Render(nav, page.Destination),
+    };
 
     private static ScriptObject Link(string from, NavNode node) => new()
     {
