@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Roadmap.Docs.Configuration;
 using Roadmap.Docs.Engine;
 using Roadmap.Docs.Roadmap;
+using Roadmap.Docs.Search;
 using Roadmap.Docs.Stages.FrontMatter;
 using Roadmap.Docs.Stages.Input;
 using Roadmap.Docs.Stages.Lint;
@@ -95,6 +96,13 @@ public static class SiteBuild
             ],
             Output = [WriteFiles.Module],
         },
+        new Pipeline("Search")
+        {
+            DependsOn = ["Content", "Pages"],
+            // The lunr.js 2.3.9 index (built here in C#): an entry per page and per section, term shards, a chunked store.
+            Process = [SearchStage.Module],
+            Output = [WriteFiles.Module],
+        },
         new Pipeline("Assets")
         {
             // The theme's CSS, JS and fonts (user overrides from input/_theme/ win), and lunr.js from npm.
@@ -103,7 +111,7 @@ public static class SiteBuild
         },
         new Pipeline("Lint")
         {
-            DependsOn = ["Content", "Roadmap", "Pages", "Assets"],
+            DependsOn = ["Content", "Roadmap", "Pages", "Search", "Assets"],
             PostProcess =
             [
                 // Front matter against each kind's schema; runbook fields, review age and sections.
@@ -111,7 +119,7 @@ public static class SiteBuild
                 // Dependencies that name nothing, schedule and status conflicts, hand-written timelines that drifted.
                 new CheckRoadmap(),
                 // Links and anchors on the built HTML, against every file and id the site really has.
-                new CheckLinks("Pages", "Content", "Roadmap", "Assets"),
+                new CheckLinks("Pages", "Content", "Roadmap", "Search", "Assets"),
             ],
         },
     ];

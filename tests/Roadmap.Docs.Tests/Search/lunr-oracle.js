@@ -75,7 +75,7 @@ const commands = {
 
   // {dir, manifest, full: path of the unsharded JSON, queries}
   shards: spec => {
-    const shards = require('./merge-shards.js')
+    const shards = require('../../../theme/assets/js/search/lunr-shards.js')
     const { manifest, all } = loadShards(spec)
     const full = lunr.Index.load(JSON.parse(fs.readFileSync(spec.full, 'utf8')))
     const allIndex = lunr.Index.load(shards.mergeShards(manifest, all))

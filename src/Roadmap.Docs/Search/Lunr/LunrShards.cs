@@ -15,7 +15,7 @@ namespace Roadmap.Docs.Search.Lunr;
 /// </para>
 /// <para>
 /// Scores cannot be added up across shards (a document's score divides by the norm of the whole query vector), so the
-/// browser merges the shards a query needs into ONE index and searches that (merge-shards.js):
+/// browser merges the shards a query needs into ONE index and searches that (theme/assets/js/search/lunr-shards.js):
 /// </para>
 /// <list type="number">
 /// <item>Parse the query with <c>lunr.QueryParser</c>. For each clause: if it has an edit distance (<c>~1</c>) or its

@@ -94,11 +94,24 @@
       }
     }
     var fieldVectors = []
-    for (var r = 0; r < manifest.refs.length; r++) {
-      for (var f = 0; f < manifest.fields.length; f++) {
-        var key = manifest.fields[f] + '/' + manifest.refs[r]
-        fieldVectors.push([key, elements[key] || []])
+    if (manifest.refs) {
+      for (var r = 0; r < manifest.refs.length; r++) {
+        for (var f = 0; f < manifest.fields.length; f++) {
+          var key = manifest.fields[f] + '/' + manifest.refs[r]
+          fieldVectors.push([key, elements[key] || []])
+        }
       }
+    } else {
+      // Refs are the numbers 0..refCount-1 (the site's search store): keep only the field vectors the loaded postings
+      // can reach, in ref then field order. Positive queries score the same; a query of only -terms lists no documents.
+      var fieldOrder = Object.create(null)
+      for (var fi = 0; fi < manifest.fields.length; fi++) fieldOrder[manifest.fields[fi]] = fi
+      var keys = Object.keys(elements).map(function (k) {
+        var slash = k.indexOf('/')
+        return { key: k, ref: +k.slice(slash + 1), field: fieldOrder[k.slice(0, slash)] }
+      })
+      keys.sort(function (a, b) { return a.ref - b.ref || a.field - b.field })
+      for (var ki = 0; ki < keys.length; ki++) fieldVectors.push([keys[ki].key, elements[keys[ki].key]])
     }
     return {
       version: manifest.version,

@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Roadmap.Docs.Engine;
+using Roadmap.Docs.Search.Lunr;
+using Roadmap.Docs.Stages.Navigation;
+
+namespace Roadmap.Docs.Search;
+
+/// <summary>One searchable entry: a page, or one of its H2/H3 sections (so a result opens the right step of a runbook).</summary>
+public sealed record SearchEntry(string Title, string Section, string Url, string Text, string Headings, string Tags, string Kind, string Service, string Breadcrumb);
+
+/// <summary>
+/// Builds the lunr.js 2.3.9 index at build time: entries per page and section, numeric refs, term-sharded so the browser
+/// loads only the shards a query needs, and display data in a separate chunked store. Every file is a script
+/// (<c>roadmapDocsSearch(…)</c>), so the same files load in a worker, in a page, and from file:// without fetch.
+/// </summary>
+public static partial class SearchStage
+{
+    /// <summary>Field boosts: title > headings > tags > service > body, kind.</summary>
+    public static readonly (string Name, double Boost)[] Fields =
+        [("title", 10), ("headings", 5), ("tags", 3), ("service", 2), ("body", 1), ("kind", 1)];
+
+    /// <summary>Store entries per chunk file; a result list needs only the chunks of the refs it shows.</summary>
+    public const int StoreChunk = 500;
+
+    /// <summary>Roughly how many entries go in one index shard (a shard of this many ~100-word sections is ~100 kB raw).</summary>
+    public const int EntriesPerShard = 200;
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static IModule Module { get; } = new ForAllDocuments((_, context) =>
+    {
+        var nav = context.Get<SiteNavigation>();
+        var pages = context.Outputs("Content").Where(d => d.IsPage && d.Source.Length > 0).OrderBy(d => d.Destination, StringComparer.Ordinal);
+        var entries = pages.SelectMany(p => Entries(p, nav)).ToList();
+        return Files(entries);
+    });
+
+    /// <summary>The page entry (title, all headings, intro text) and one entry per H2/H3 section.</summary>
+    public static IEnumerable<SearchEntry> Entries(Document page, SiteNavigation? nav)
+    {
+        var breadcrumb = nav is null ? "" : string.Join(" › ", nav.Breadcrumbs(page.Destination).Skip(1).Select(n => n.Title));
+        var tags = string.Join(' ', page.Tags);
+        var service = page.FrontMatter.GetString("service") ?? "";
+        var parts = SectionSplit().Split(page.Html);
+        // parts: intro, then (level, id, heading html, section html) per heading.
+        var headings = string.Join(" · ", page.Headings.Where(h => h.Level is 2 or 3).Select(h => h.Text));
+        yield return new SearchEntry(page.Title, "", page.Destination, Text(parts[0]), headings, tags, page.Kind, service, breadcrumb);
+        for (var i = 1; i + 3 < parts.Length; i += 4)
+        {
+            var id = parts[i + 1];
+            var heading = Text(parts[i + 2]);
+            var body = Text(parts[i + 3]);
+            yield return new SearchEntry(page.Title, heading, page.Destination + "#" + id, body, heading, tags, page.Kind, service, breadcrumb);
+        }
+    }
+
+    /// <summary>The index shards, manifest and store chunks for the entries (refs are their positions).</summary>
+    public static ImmutableArray<Document> Files(IReadOnlyList<SearchEntry> entries)
+    {
+        var builder = new LunrIndexBuilder();
+        foreach (var (name, boost) in Fields)
+        {
+            builder.Field(name, boost);
+        }
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            builder.Add(i.ToString(CultureInfo.InvariantCulture), new Dictionary<string, string?>
+            {
+                ["title"] = e.Section.Length == 0 ? e.Title : "",
+                ["headings"] = e.Headings,
+                ["tags"] = e.Tags,
+                ["service"] = e.Service,
+                ["body"] = e.Text,
+                ["kind"] = e.Kind,
+            });
+        }
+        var index = builder.Build();
+        var shards = LunrShards.Create(index, Math.Max(1, entries.Count / EntriesPerShard), "index");
+        var files = ImmutableArray.CreateBuilder<Document>();
+        for (var s = 0; s < shards.Count; s++)
+        {
+            files.Add(Script($"search/{shards.FileName(s)[..^".json".Length]}.js", $"roadmapDocsSearch(\"shard\",{s},{shards.ShardJson(s)});\n"));
+        }
+        var storeFiles = new List<string>();
+        for (var start = 0; start < entries.Count || start == 0; start += StoreChunk)
+        {
+            var chunk = entries.Skip(start).Take(StoreChunk)
+                .Select(e => new[] { e.Title, e.Section, e.Url, Excerpt(e.Text), e.Kind, e.Breadcrumb })
+                .ToList();
+            var name = $"store-{start / StoreChunk}.js";
+            storeFiles.Add(name);
+            files.Add(Script("search/" + name, $"roadmapDocsSearch(\"store\",{start / StoreChunk},{JsonSerializer.Serialize(chunk, Json)});\n"));
+            if (entries.Count == 0)
+            {
+                break;
+            }
+        }
+        var manifest = new Dictionary<string, object>
+        {
+            ["version"] = LunrIndex.LunrVersion,
+            ["fields"] = Fields.Select(f => f.Name).ToArray(),
+            ["pipeline"] = new[] { "stemmer" },
+            ["refCount"] = entries.Count,
+            ["storeChunk"] = StoreChunk,
+            ["store"] = storeFiles,
+            ["shards"] = Enumerable.Range(0, shards.Count).Select(s => new Dictionary<string, string>
+            {
+                ["from"] = shards.From[s],
+                ["file"] = shards.FileName(s)[..^".json".Length] + ".js",
+            }).ToList(),
+        };
+        files.Add(Script("search/manifest.js", $"roadmapDocsSearch(\"manifest\",0,{JsonSerializer.Serialize(manifest, Json)});\n"));
+        return files.ToImmutable();
+    }
+
+    private static Document Script(string destination, string content) => new() { Source = "", Destination = destination, Content = content };
+
+    /// <summary>Visible text of an HTML fragment: tags dropped, entities decoded, whitespace folded.</summary>
+    internal static string Text(string html)
+    {
+        var text = WebUtility.HtmlDecode(Tags().Replace(html, " "));
+        return Whitespace().Replace(text, " ").Trim();
+    }
+
+    private static string Excerpt(string text) => text.Length <= 240 ? text : text[..text.LastIndexOf(' ', 239)] + "…";
+
+    // Markdig writes headings as <h2 id="…">…</h2>; the split keeps level, id and the heading's inner HTML.
+    [GeneratedRegex("<h([23]) id=\"([^\"]*)\"[^>]*>(.*?)</h\\1>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex SectionSplit();
+
+    [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex Tags();
+
+    [GeneratedRegex("\\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace();
+}
