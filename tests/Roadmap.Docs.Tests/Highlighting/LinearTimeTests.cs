@@ -61,4 +61,6 @@ public sealed class BashLinearTimeTests() : LinearTimeTests("bash");
 
 public sealed class ConsoleLinearTimeTests() : LinearTimeTests("console");
 
+public sealed class YamlLinearTimeTests() : LinearTimeTests("yaml");
+
 public sealed class JsonLinearTimeTests() : LinearTimeTests("json");

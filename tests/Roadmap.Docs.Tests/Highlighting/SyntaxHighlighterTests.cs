@@ -10,6 +10,7 @@ public sealed class SyntaxHighlighterTests
     private static readonly string[] Aliases =
     [
         "bash", "sh", "shell", "console", "zsh",
+        "yaml", "yml",
         "json",
     ];
 

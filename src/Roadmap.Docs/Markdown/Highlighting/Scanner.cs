@@ -277,7 +277,8 @@ internal sealed class Scanner
         {
             int lineBreak = Text.IndexOf('\n', start, end - start);
             int contentEnd = lineBreak < 0 ? end : lineBreak;
-            if (lineBreak >= 0 && contentEnd > start && Text[contentEnd - 1] == '\r')
+            // The '\r' of a "\r\n" line break stays outside the span too.
+            if (contentEnd > start && Text[contentEnd - 1] == '\r' && CharAt(contentEnd) == '\n')
             {
                 contentEnd--;
             }
@@ -287,12 +288,9 @@ internal sealed class Scanner
                 Escape(start, contentEnd);
                 _html.Append("</span>");
             }
-            if (lineBreak < 0)
-            {
-                return;
-            }
-            Escape(contentEnd, lineBreak + 1);
-            start = lineBreak + 1;
+            int next = lineBreak < 0 ? end : lineBreak + 1;
+            Escape(contentEnd, next);
+            start = next;
         }
     }
 

@@ -20,6 +20,8 @@ public static class SyntaxHighlighter
         ["shell"] = BashLexer.Lex,
         ["zsh"] = BashLexer.Lex,
         ["console"] = BashLexer.LexConsole,
+        ["yaml"] = YamlLexer.Lex,
+        ["yml"] = YamlLexer.Lex,
         ["json"] = JsonLexer.Lex,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
