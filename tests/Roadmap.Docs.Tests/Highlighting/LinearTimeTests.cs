@@ -64,3 +64,5 @@ public sealed class ConsoleLinearTimeTests() : LinearTimeTests("console");
 public sealed class YamlLinearTimeTests() : LinearTimeTests("yaml");
 
 public sealed class JsonLinearTimeTests() : LinearTimeTests("json");
+
+public sealed class SqlLinearTimeTests() : LinearTimeTests("sql");

@@ -12,6 +12,7 @@ public sealed class SyntaxHighlighterTests
         "bash", "sh", "shell", "console", "zsh",
         "yaml", "yml",
         "json",
+        "sql", "postgresql", "psql",
     ];
 
     public static TheoryData<string> AllAliases() => [.. Aliases];

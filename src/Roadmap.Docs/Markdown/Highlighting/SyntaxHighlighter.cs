@@ -23,6 +23,9 @@ public static class SyntaxHighlighter
         ["yaml"] = YamlLexer.Lex,
         ["yml"] = YamlLexer.Lex,
         ["json"] = JsonLexer.Lex,
+        ["sql"] = SqlLexer.Lex,
+        ["postgresql"] = SqlLexer.Lex,
+        ["psql"] = SqlLexer.Lex,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
