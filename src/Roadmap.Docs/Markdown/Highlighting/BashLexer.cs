@@ -57,7 +57,7 @@ internal sealed class BashLexer
         LineEnd,
     }
 
-    private struct State
+    private sealed class State
     {
         public Expect Expect;
         public Expect AfterArray;
@@ -83,22 +83,11 @@ internal sealed class BashLexer
     private void Commands(int depth, Stop stop)
     {
         var state = new State { Expect = Expect.Command };
-        while (!_s.AtEnd)
-        {
-            int before = _s.Position;
-            if (Step(ref state, depth, stop))
-            {
-                return;
-            }
-            if (_s.Position == before)
-            {
-                _s.Advance();
-            }
-        }
+        _s.RunUntil(() => Step(state, depth, stop));
     }
 
     // Lexes one piece: white space, a comment, an operator or a piece of a word. True when the stop is reached.
-    private bool Step(ref State state, int depth, Stop stop)
+    private bool Step(State state, int depth, Stop stop)
     {
         int start = _s.Position;
         char c = _s.Current;
@@ -135,7 +124,7 @@ internal sealed class BashLexer
                 state.InWord = false;
                 return false;
             case '|' or '&' or ';' or '<' or '>' or '(' or ')':
-                bool stopped = Operator(ref state, depth, stop);
+                bool stopped = Operator(state, depth, stop);
                 state.InWord = false;
                 return stopped;
             case '`' when stop == Stop.Backtick:
@@ -163,7 +152,7 @@ internal sealed class BashLexer
                 _s.Advance(2);
                 break;
             default:
-                Word(ref state, wordStart);
+                Word(state, wordStart);
                 return false;
         }
         if (wordStart)
@@ -184,7 +173,7 @@ internal sealed class BashLexer
     };
 
     // A run of ordinary word characters; at the start of a word it may be a command, keyword, flag or assignment.
-    private void Word(ref State state, bool wordStart)
+    private void Word(State state, bool wordStart)
     {
         int start = _s.Position;
         if (wordStart && _s.Current == '-' && state.Expect is Expect.Argument or Expect.Declaration
@@ -195,7 +184,7 @@ internal sealed class BashLexer
             _s.Emit(TokenKind.Attribute, start);
             return;
         }
-        if (wordStart && state.Expect is Expect.Command or Expect.Declaration && Assignment(ref state))
+        if (wordStart && state.Expect is Expect.Command or Expect.Declaration && Assignment(state))
         {
             return;
         }
@@ -283,7 +272,7 @@ internal sealed class BashLexer
     }
 
     // NAME=value or NAME+=value (and NAME=( … ) for an array); the value is the rest of the word.
-    private bool Assignment(ref State state)
+    private bool Assignment(State state)
     {
         int start = _s.Position;
         if (!char.IsAsciiLetter(_s.Current) && _s.Current != '_')
@@ -309,7 +298,7 @@ internal sealed class BashLexer
         return true;
     }
 
-    private bool Operator(ref State state, int depth, Stop stop)
+    private bool Operator(State state, int depth, Stop stop)
     {
         char c = _s.Current;
         char next = _s.Peek();

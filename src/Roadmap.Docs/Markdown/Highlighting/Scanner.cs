@@ -59,6 +59,33 @@ internal sealed class Scanner
 
     public void Advance(int count = 1) => Position = _position + count;
 
+    /// <summary>
+    /// Calls <paramref name="step"/> until the end, or until it returns true. A step that consumes nothing is
+    /// followed by a move of one character, so no lexer can loop forever on input it did not expect.
+    /// </summary>
+    public void RunUntil(Func<bool> step)
+    {
+        while (_position < Text.Length)
+        {
+            int before = _position;
+            if (step())
+            {
+                return;
+            }
+            if (_position == before)
+            {
+                _position++;
+            }
+        }
+    }
+
+    /// <summary>Calls <paramref name="step"/> until the end (see <see cref="RunUntil"/>).</summary>
+    public void Run(Action step) => RunUntil(() =>
+    {
+        step();
+        return false;
+    });
+
     public void SkipWhile(Func<char, bool> predicate)
     {
         while (_position < Text.Length && predicate(Text[_position]))

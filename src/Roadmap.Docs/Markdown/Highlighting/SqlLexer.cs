@@ -36,20 +36,7 @@ internal sealed class SqlLexer
 
     private SqlLexer(Scanner scanner) => _s = scanner;
 
-    public static void Lex(Scanner scanner) => new SqlLexer(scanner).Run();
-
-    private void Run()
-    {
-        while (!_s.AtEnd)
-        {
-            int before = _s.Position;
-            Step();
-            if (_s.Position == before)
-            {
-                _s.Advance();
-            }
-        }
-    }
+    public static void Lex(Scanner scanner) => scanner.Run(new SqlLexer(scanner).Step);
 
     private void Step()
     {

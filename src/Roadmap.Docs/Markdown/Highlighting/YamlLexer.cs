@@ -30,20 +30,11 @@ internal sealed class YamlLexer
 
     private YamlLexer(Scanner scanner) => _s = scanner;
 
-    public static void Lex(Scanner scanner) => new YamlLexer(scanner).Run();
-
-    private void Run()
+    public static void Lex(Scanner scanner)
     {
-        StartLine();
-        while (!_s.AtEnd)
-        {
-            int before = _s.Position;
-            Step();
-            if (_s.Position == before)
-            {
-                _s.Advance();
-            }
-        }
+        var lexer = new YamlLexer(scanner);
+        lexer.StartLine();
+        scanner.Run(lexer.Step);
     }
 
     private void Step()
