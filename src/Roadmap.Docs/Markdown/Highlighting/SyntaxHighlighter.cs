@@ -26,6 +26,8 @@ public static class SyntaxHighlighter
         ["sql"] = SqlLexer.Lex,
         ["postgresql"] = SqlLexer.Lex,
         ["psql"] = SqlLexer.Lex,
+        ["python"] = PythonLexer.Lex,
+        ["py"] = PythonLexer.Lex,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
