@@ -14,6 +14,7 @@ public sealed class SyntaxHighlighterTests
         "json",
         "sql", "postgresql", "psql",
         "python", "py",
+        "csharp", "cs", "c#",
     ];
 
     public static TheoryData<string> AllAliases() => [.. Aliases];

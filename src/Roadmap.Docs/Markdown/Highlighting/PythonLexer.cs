@@ -57,30 +57,22 @@ internal sealed class PythonLexer
         ClassName,
     }
 
-    /// <summary>Where code is being lexed: at the top, or in a replacement field of an f-string.</summary>
-    private enum Field
-    {
-        None,
-        SingleLine,
-        MultiLine,
-    }
+    public static void Lex(Scanner scanner) => new PythonLexer(scanner).Code(0, Hole.None);
 
-    public static void Lex(Scanner scanner) => new PythonLexer(scanner).Code(0, Field.None);
-
-    private void Code(int depth, Field field)
+    private void Code(int depth, Hole field)
     {
         int nesting = 0;
         _s.RunUntil(() => Step(depth, field, ref nesting));
     }
 
     // One token. True at the end of a replacement field: '}', a ':' format spec, a '!' conversion, or a line break.
-    private bool Step(int depth, Field field, ref int nesting)
+    private bool Step(int depth, Hole field, ref int nesting)
     {
         int start = _s.Position;
         char c = _s.Current;
         char next = _s.Peek();
-        if (field != Field.None && nesting == 0
-            && (c == '}' || (c is ':' or '!' && next != '=') || (c == '\n' && field == Field.SingleLine)))
+        if (field != Hole.None && nesting == 0
+            && (c == '}' || (c is ':' or '!' && next != '=') || (c == '\n' && field == Hole.SingleLine)))
         {
             return true;
         }
@@ -122,17 +114,9 @@ internal sealed class PythonLexer
                 _s.Token(TokenKind.Punctuation, 1);
                 break;
             default:
-                if (_s.SkipNumber())
-                {
-                    _s.Emit(TokenKind.Number, start);
-                }
-                else if (_s.SkipIdentifier())
+                if (!_s.NumberOrOperator(Operators) && _s.SkipIdentifier())
                 {
                     Word(start, depth);
-                }
-                else if (Operators.Contains(c))
-                {
-                    _s.Token(TokenKind.Operator, 1);
                 }
                 break;
         }
@@ -251,7 +235,7 @@ internal sealed class PythonLexer
     private void ReplacementField(int depth, char quote, bool triple)
     {
         _s.Token(TokenKind.Punctuation, 1);
-        Code(depth + 1, triple ? Field.MultiLine : Field.SingleLine);
+        Code(depth + 1, triple ? Hole.MultiLine : Hole.SingleLine);
         if (_s.Current == '!')
         {
             _s.Token(TokenKind.Operator, Scanner.IsIdentifierStart(_s.Peek()) ? 2 : 1);

@@ -200,6 +200,23 @@ internal sealed class Scanner
         return true;
     }
 
+    /// <summary>Writes a number, or an operator of one character from <paramref name="operators"/>, if one starts here.</summary>
+    public bool NumberOrOperator(SearchValues<char> operators)
+    {
+        int start = _position;
+        if (SkipNumber())
+        {
+            Emit(TokenKind.Number, start);
+            return true;
+        }
+        if (_position < Text.Length && operators.Contains(Text[_position]))
+        {
+            Token(TokenKind.Operator, 1);
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>Moves past an identifier (a letter or '_', then letters, digits and '_') if one starts here.</summary>
     public bool SkipIdentifier()
     {

@@ -117,25 +117,13 @@ internal sealed class SqlLexer
             }
             _s.Emit(TokenKind.Variable, start);
         }
-        else if (_s.SkipNumber())
-        {
-            _s.Emit(TokenKind.Number, start);
-        }
         else if (_s.SkipIdentifier())
         {
             Word(start);
         }
-        else if (Operators.Contains(c))
-        {
-            _s.Token(TokenKind.Operator, 1);
-        }
-        else if (c is '(' or ')' or ',' or ';' or '.' or '[' or ']' or ':')
+        else if (!_s.NumberOrOperator(Operators) && c is '(' or ')' or ',' or ';' or '.' or '[' or ']' or ':')
         {
             _s.Token(TokenKind.Punctuation, 1);
-        }
-        else
-        {
-            _s.Advance();
         }
     }
 

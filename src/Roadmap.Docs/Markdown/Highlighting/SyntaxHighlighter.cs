@@ -28,6 +28,9 @@ public static class SyntaxHighlighter
         ["psql"] = SqlLexer.Lex,
         ["python"] = PythonLexer.Lex,
         ["py"] = PythonLexer.Lex,
+        ["csharp"] = CSharpLexer.Lex,
+        ["cs"] = CSharpLexer.Lex,
+        ["c#"] = CSharpLexer.Lex,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
