@@ -76,3 +76,7 @@ public sealed class SqlLinearTimeTests() : LinearTimeTests("sql");
 public sealed class PythonLinearTimeTests() : LinearTimeTests("python");
 
 public sealed class CSharpLinearTimeTests() : LinearTimeTests("csharp");
+
+public sealed class PromQlLinearTimeTests() : LinearTimeTests("promql");
+
+public sealed class DockerfileLinearTimeTests() : LinearTimeTests("dockerfile");

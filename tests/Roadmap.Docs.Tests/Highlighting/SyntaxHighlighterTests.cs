@@ -15,6 +15,8 @@ public sealed class SyntaxHighlighterTests
         "sql", "postgresql", "psql",
         "python", "py",
         "csharp", "cs", "c#",
+        "promql",
+        "dockerfile",
     ];
 
     public static TheoryData<string> AllAliases() => [.. Aliases];

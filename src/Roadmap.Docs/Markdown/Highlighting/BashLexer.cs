@@ -63,6 +63,9 @@ internal sealed class BashLexer
         public Expect AfterArray;
         public bool InWord;
         public int Parens;
+
+        // Only white space and comments since a line continuation: in a Dockerfile such lines do not end the command.
+        public bool AfterContinuation;
     }
 
     public static void Lex(Scanner scanner) => new BashLexer(scanner, session: false).Run();
@@ -93,6 +96,9 @@ internal sealed class BashLexer
         char c = _s.Current;
         switch (c)
         {
+            case '\n' when stop == Stop.LineEnd && state.AfterContinuation:
+                _s.Advance();
+                return false;
             case '\n':
                 if (stop == Stop.LineEnd && _hereDocuments.Count == 0)
                 {
@@ -122,14 +128,17 @@ internal sealed class BashLexer
                 // A line continuation separates words but does not end the command.
                 _s.Advance(_s.Peek() == '\r' ? 3 : 2);
                 state.InWord = false;
+                state.AfterContinuation = true;
                 return false;
             case '|' or '&' or ';' or '<' or '>' or '(' or ')':
+                state.AfterContinuation = false;
                 bool stopped = Operator(state, depth, stop);
                 state.InWord = false;
                 return stopped;
             case '`' when stop == Stop.Backtick:
                 return true;
         }
+        state.AfterContinuation = false;
 
         bool wordStart = !state.InWord;
         state.InWord = true;

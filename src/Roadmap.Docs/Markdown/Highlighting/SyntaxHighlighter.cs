@@ -31,6 +31,8 @@ public static class SyntaxHighlighter
         ["csharp"] = CSharpLexer.Lex,
         ["cs"] = CSharpLexer.Lex,
         ["c#"] = CSharpLexer.Lex,
+        ["promql"] = PromQlLexer.Lex,
+        ["dockerfile"] = DockerfileLexer.Lex,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
