@@ -64,6 +64,9 @@ internal sealed class BashLexer
         public bool InWord;
         public int Parens;
 
+        // Inside [[ … ]], where && and || join tests, not commands.
+        public bool InTest;
+
         // Only white space and comments since a line continuation: in a Dockerfile such lines do not end the command.
         public bool AfterContinuation;
     }
@@ -223,6 +226,7 @@ internal sealed class BashLexer
             case Expect.Command when word is "[[" && whole:
                 _s.Emit(TokenKind.Keyword, start);
                 state.Expect = Expect.Argument;
+                state.InTest = true;
                 break;
             case Expect.Command when number && next is '<' or '>':
                 _s.Emit(TokenKind.Number, start);
@@ -234,6 +238,7 @@ internal sealed class BashLexer
                 break;
             case Expect.Argument or Expect.ArrayItems when word is "]]" && whole:
                 _s.Emit(TokenKind.Keyword, start);
+                state.InTest = false;
                 break;
             case Expect.Argument or Expect.ArrayItems or Expect.Declaration when number:
                 _s.Emit(TokenKind.Number, start);
@@ -311,6 +316,13 @@ internal sealed class BashLexer
     {
         char c = _s.Current;
         char next = _s.Peek();
+        if (state.InTest && (c is '(' or ')' || (c is '&' or '|' && next == c)))
+        {
+            // Inside [[ … ]]: grouping, and && and || joining tests.
+            bool grouping = c is '(' or ')';
+            _s.Token(grouping ? TokenKind.Punctuation : TokenKind.Operator, grouping ? 1 : 2);
+            return false;
+        }
         switch (c)
         {
             case ')' when state.Expect == Expect.CasePattern:

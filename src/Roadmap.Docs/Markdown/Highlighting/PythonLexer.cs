@@ -158,15 +158,21 @@ internal sealed class PythonLexer
         _s.Emit(kind, start);
     }
 
-    // "match" and "case" are keywords only where they start a statement: "match command:", not "match(x)" or "match = 1".
+    // "match", "case" and "type" are keywords only where they start a statement: "match command:" and
+    // "type Point = …", not "match(x)", "match = 1" or "type(x)".
     private bool IsSoftKeyword(ReadOnlySpan<char> word, int start)
     {
-        if (word is not ("match" or "case") || _s.Current == '(' || !_s.IsFirstOnLine(start))
+        if (word is not ("match" or "case" or "type") || _s.Current == '(' || !_s.IsFirstOnLine(start))
         {
             return false;
         }
         int next = _s.NextNonSpace(_s.Position);
-        return next < _s.Text.Length && _s.CharAt(next) is not ('=' or '.' or ',' or ')' or ':' or ';' or '\n' or '\r');
+        char following = _s.CharAt(next);
+        if (word is "type")
+        {
+            return next > _s.Position && Scanner.IsIdentifierStart(following);
+        }
+        return next < _s.Text.Length && following is not ('=' or '.' or ',' or ')' or ':' or ';' or '\n' or '\r');
     }
 
     // A string from its prefix (r, b, f, rb, …) at start: one or three quotes, escapes, and in f-strings the
