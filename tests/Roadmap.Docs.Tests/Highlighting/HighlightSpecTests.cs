@@ -33,6 +33,18 @@ public sealed class HighlightSpecTests
         HighlightedHtml.AssertHoldsExactly(example.Input, actual);
     }
 
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Example_highlights_the_same_with_windows_line_breaks(string spec, int number)
+    {
+        var example = SpecFile.Get(spec, number);
+        string input = example.Input.ReplaceLineEndings("\r\n");
+
+        string? actual = SyntaxHighlighter.Highlight(input, example.Language);
+
+        Assert.Equal(example.Expected.ReplaceLineEndings("\r\n"), actual);
+    }
+
     [Fact]
     public void Every_spec_file_has_examples_in_a_known_language()
     {

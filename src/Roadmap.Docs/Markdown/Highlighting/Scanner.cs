@@ -52,8 +52,6 @@ internal sealed class Scanner
 
     public bool At(string value) => Text.AsSpan(_position).StartsWith(value, StringComparison.Ordinal);
 
-    public bool AtIgnoreCase(string value) => Text.AsSpan(_position).StartsWith(value, StringComparison.OrdinalIgnoreCase);
-
     /// <summary>The text from <paramref name="start"/> to the current position.</summary>
     public ReadOnlySpan<char> Span(int start) => Text.AsSpan(start, Math.Max(0, _position - start));
 
@@ -286,7 +284,7 @@ internal sealed class Scanner
 
     public static bool IsDigit(char c) => char.IsAsciiDigit(c);
 
-    public static bool IsSpace(char c) => c is ' ' or '\t';
+    private static bool IsSpace(char c) => c is ' ' or '\t';
 
     public static bool IsIdentifierStart(char c) => char.IsLetter(c) || c == '_';
 
