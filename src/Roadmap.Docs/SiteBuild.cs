@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Roadmap.Docs.Configuration;
 using Roadmap.Docs.Engine;
+using Roadmap.Docs.Stages.Markdown.Highlighting;
 using Roadmap.Docs.Roadmap;
 using Roadmap.Docs.Search;
 using Roadmap.Docs.Stages.FrontMatter;
@@ -64,7 +65,7 @@ public static class SiteBuild
                 // "Last updated": one git log for the whole tree, else file times.
                 new ReadSourceDates(dates),
                 // Markdig with one shared pipeline: HTML, headings, task lists, links, excerpt.
-                new RenderMarkdown(static (_, _) => null),
+                new RenderMarkdown(SyntaxHighlighter.Highlight),
             ],
             // Copy the files that are not pages (images, downloads) as they are.
             Output = [new ForAllDocuments((docs, _) => [.. docs.Where(d => !d.IsPage)]), WriteFiles.Module],

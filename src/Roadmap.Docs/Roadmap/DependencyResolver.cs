@@ -87,16 +87,18 @@ public sealed partial class DependencyResolver
             .ThenBy(s => Math.Abs(s.Candidate.Phase.Number - from.Number))
             .ThenBy(s => s.Candidate.Deliverable is null)
             .ToList();
+        // Prose is matched only against earlier phases: waiting on later work has to be said explicitly (depends_on),
+        // and guessing forwards turned vague conditions into schedule conflicts.
         var best = scored.FirstOrDefault(s => s.Score >= Threshold && s.Candidate.Phase.Number < from.Number);
-        if (best.Candidate is null)
-        {
-            best = scored.FirstOrDefault(s => s.Score >= Threshold);
-        }
         if (best.Candidate is { } match)
         {
             return match.Deliverable is { } deliverable ? new DeliverableTarget(match.Phase.Id, deliverable.Slug) : new PhaseTarget(match.Phase.Id);
         }
-        var closest = scored.FirstOrDefault();
+        var closest = scored.FirstOrDefault(s => s.Candidate.Phase.Number < from.Number);
+        if (closest.Candidate is null)
+        {
+            closest = scored.FirstOrDefault();
+        }
         return new Unresolved("it reads as a condition: it names no phase or deliverable", closest.Candidate?.Label, closest.Score);
     }
 
@@ -117,6 +119,9 @@ public sealed partial class DependencyResolver
         return pages.Count switch
         {
             0 => new Unresolved($"no phase is defined in '{target}'", null, 0),
+            // A link to a phase page with an anchor that is not a deliverable (say #deliverables) still names that phase;
+            // whether the anchor exists is the link check's business.
+            1 when fragment is not null && !pages[0].Deliverables.Any(d => d.Slug == fragment) => new PhaseTarget(pages[0].Id),
             1 => ResolveIn(pages[0], fragment, link),
             // A roadmap document holds several phases: only a deliverable anchor can say which one.
             _ => pages.Where(p => p.Deliverables.Any(d => d.Slug == fragment)).Select(p => ResolveIn(p, fragment, link)).FirstOrDefault()

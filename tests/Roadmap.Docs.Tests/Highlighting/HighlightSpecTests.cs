@@ -1,4 +1,4 @@
-using Roadmap.Docs.Markdown.Highlighting;
+using Roadmap.Docs.Stages.Markdown.Highlighting;
 
 namespace Roadmap.Docs.Tests.Highlighting;
 

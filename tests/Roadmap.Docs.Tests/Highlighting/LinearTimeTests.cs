@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Roadmap.Docs.Markdown.Highlighting;
+using Roadmap.Docs.Stages.Markdown.Highlighting;
 
 namespace Roadmap.Docs.Tests.Highlighting;
 

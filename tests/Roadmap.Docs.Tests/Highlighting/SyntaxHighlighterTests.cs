@@ -1,5 +1,5 @@
 using System.Text;
-using Roadmap.Docs.Markdown.Highlighting;
+using Roadmap.Docs.Stages.Markdown.Highlighting;
 
 namespace Roadmap.Docs.Tests.Highlighting;
 

@@ -180,7 +180,8 @@ public sealed class RenderMarkdown : IModule
 
         protected override void Write(HtmlRenderer renderer, CodeBlock block)
         {
-            var language = block is FencedCodeBlock fenced ? (fenced.Info ?? "").Trim().ToLowerInvariant() : "";
+            // The first word of the info string is the language ("bash title=x" → "bash").
+            var language = block is FencedCodeBlock fenced ? (fenced.Info ?? "").Trim().Split(' ', 2)[0].ToLowerInvariant() : "";
             if (language == "mermaid")
             {
                 _fallback.Write(renderer, block);

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace Roadmap.Docs.Markdown.Highlighting;
+namespace Roadmap.Docs.Stages.Markdown.Highlighting;
 
 /// <summary>
 /// A cursor over the code being highlighted that writes the HTML as it goes. A lexer moves

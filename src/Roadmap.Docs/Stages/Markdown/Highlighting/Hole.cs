@@ -1,4 +1,4 @@
-namespace Roadmap.Docs.Markdown.Highlighting;
+namespace Roadmap.Docs.Stages.Markdown.Highlighting;
 
 /// <summary>
 /// Where a lexer is reading code: at the top, or in a hole of an interpolated string (C# <c>$"{…}"</c>,

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Roadmap.Docs.Markdown.Highlighting;
+namespace Roadmap.Docs.Stages.Markdown.Highlighting;
 
 /// <summary>
 /// PromQL: metric names (<c>tok-v</c>), label names in <c>{…}</c> and in <c>by (…)</c> lists (<c>tok-a</c>),

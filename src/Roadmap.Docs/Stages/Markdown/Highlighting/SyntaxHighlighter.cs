@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Roadmap.Docs.Markdown.Highlighting;
+namespace Roadmap.Docs.Stages.Markdown.Highlighting;
 
 /// <summary>
 /// Highlights fenced code at build time: the page gets HTML-escaped code with <c>&lt;span class="tok-…"&gt;</c>

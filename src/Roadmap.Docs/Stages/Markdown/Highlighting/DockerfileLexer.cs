@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Roadmap.Docs.Markdown.Highlighting;
+namespace Roadmap.Docs.Stages.Markdown.Highlighting;
 
 /// <summary>
 /// Dockerfiles: instructions (<c>tok-k</c>), comment lines, flags, variables, strings, and the commands of

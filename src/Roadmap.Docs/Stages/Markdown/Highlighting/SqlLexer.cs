@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Roadmap.Docs.Markdown.Highlighting;
+namespace Roadmap.Docs.Stages.Markdown.Highlighting;
 
 /// <summary>
 /// SQL with PostgreSQL's additions: keywords and types in any case, strings (also E'…' and dollar-quoted),

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Roadmap.Docs.Markdown.Highlighting;
+namespace Roadmap.Docs.Stages.Markdown.Highlighting;
 
 /// <summary>A fixed set of words (keywords, builtins) looked up by span, so lexers never allocate a string per token.</summary>
 internal sealed class WordSet

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Roadmap.Docs.Markdown.Highlighting;
+namespace Roadmap.Docs.Stages.Markdown.Highlighting;
 
 /// <summary>
 /// YAML: keys, scalars (strings, numbers, booleans and null), comments, anchors and aliases, tags,

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Roadmap.Docs.Markdown.Highlighting;
+namespace Roadmap.Docs.Stages.Markdown.Highlighting;
 
 /// <summary>
 /// C#: keywords and contextual keywords, every string form (regular, verbatim <c>@"…"</c>, interpolated

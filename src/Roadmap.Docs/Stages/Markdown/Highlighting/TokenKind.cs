@@ -1,4 +1,4 @@
-namespace Roadmap.Docs.Markdown.Highlighting;
+namespace Roadmap.Docs.Stages.Markdown.Highlighting;
 
 /// <summary>What a token is; each kind but <see cref="Plain"/> becomes a <c>tok-*</c> CSS class.</summary>
 internal enum TokenKind

@@ -1,4 +1,4 @@
-namespace Roadmap.Docs.Markdown.Highlighting;
+namespace Roadmap.Docs.Stages.Markdown.Highlighting;
 
 /// <summary>JSON (and the comments of JSONC): keys apart from string values, numbers, true/false/null.</summary>
 internal static class JsonLexer
