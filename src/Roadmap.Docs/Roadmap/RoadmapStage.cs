@@ -166,7 +166,7 @@ public static class RoadmapStage
             html.Append("<td><span class=\"tag tag-").Append(StatusSlug(phase.Status)).Append("\">").Append(StatusText(phase.Status)).Append("</span></td>");
             html.Append("<td><img class=\"badge\" src=\"").Append(SitePaths.Relative(page.Destination, $"badges/{phase.Id}.svg"))
                 .Append("\" alt=\"").Append(Badge.Message(phase.Progress)).Append("\"></td>");
-            html.Append("<td>").Append(DependencyList(data, phase, page)).Append("</td></tr>");
+            html.Append("<td>").Append(DependencyList(data, phase, page, compact: true)).Append("</td></tr>");
         }
         var total = data.Model.Progress;
         html.Append("</tbody><tfoot><tr><th scope=\"row\">Total</th><td>").Append(data.Schedule.TotalWeeks).Append(" weeks</td>");
@@ -197,7 +197,8 @@ public static class RoadmapStage
         return html.ToString();
     }
 
-    private static string DependencyList(RoadmapData data, Phase phase, Document page)
+    // compact: in the phase table a deliverable dependency is shown as its phase; the phase page lists it in full.
+    private static string DependencyList(RoadmapData data, Phase phase, Document page, bool compact = false)
     {
         var items = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -208,7 +209,10 @@ public static class RoadmapStage
                 case PhaseTarget target when data.Model.FindPhase(target.PhaseId) is { } other && seen.Add(other.Id):
                     items.Add(PhaseLink(other, page));
                     break;
-                case DeliverableTarget target when data.Model.FindPhase(target.PhaseId) is { } other && seen.Add(target.PhaseId + "#" + target.Slug):
+                case DeliverableTarget target when compact && data.Model.FindPhase(target.PhaseId) is { } other && seen.Add(other.Id):
+                    items.Add(PhaseLink(other, page));
+                    break;
+                case DeliverableTarget target when !compact && data.Model.FindPhase(target.PhaseId) is { } other && seen.Add(target.PhaseId + "#" + target.Slug):
                     var deliverable = other.Deliverables.FirstOrDefault(d => d.Slug == target.Slug);
                     items.Add($"<a href=\"{SitePaths.Relative(page.Destination, PageOf(other.Url))}#{target.Slug}\" title=\"{HtmlText.Escape(deliverable?.Text ?? target.Slug)}\">{other.Id}: {HtmlText.Escape(deliverable?.Text ?? target.Slug)}</a>");
                     break;
