@@ -150,8 +150,15 @@ internal static class PhaseSections
         {
             return null;
         }
-        var label = MarkdownBody.PlainText(bold).TrimEnd(':').Trim();
-        var value = MarkdownBody.PlainText(line.Skip(1)).TrimStart(':').Trim();
+        // A lead-in needs its colon ("**Deliverables**:" or "**Deliverables:**"): a sentence that merely starts in bold is prose.
+        var boldText = MarkdownBody.PlainText(bold).Trim();
+        var rest = MarkdownBody.PlainText(line.Skip(1));
+        if (!boldText.EndsWith(':') && !rest.TrimStart().StartsWith(':'))
+        {
+            return null;
+        }
+        var label = boldText.TrimEnd(':').Trim();
+        var value = rest.TrimStart().TrimStart(':').Trim();
         return label.Length > 0 ? (label, value) : null;
     }
 
