@@ -193,11 +193,54 @@ public static class RoadmapStage
             Stat(html, "Schedule", "on the critical path");
         }
         html.Append("<div class=\"stat\"><span class=\"stat-label\">Depends on</span><span class=\"stat-value\">").Append(DependencyList(data, phase, page)).Append("</span></div>");
-        html.Append("</div><figure class=\"timeline\">").Append(Timeline(data, page.Destination, phase.Id)).Append("</figure></section>");
+        html.Append("</div><figure class=\"timeline\">").Append(Timeline(Window(data, phase), page.Destination, phase.Id)).Append("</figure></section>");
         return html.ToString();
     }
 
     // compact: in the phase table a deliverable dependency is shown as its phase; the phase page lists it in full.
+    /// <summary>Phases shown on a phase page's timeline.</summary>
+    public const int PhaseWindow = 16;
+
+    /// <summary>
+    /// A large roadmap's phase page shows the phase among its neighbours, not every phase (which would make each phase page
+    /// grow with the roadmap): the phase, what it depends on, what depends on it, then the nearest phases by number.
+    /// </summary>
+    private static RoadmapData Window(RoadmapData data, Phase phase)
+    {
+        var phases = data.Model.Phases;
+        if (phases.Length <= PhaseWindow)
+        {
+            return data;
+        }
+        var keep = new HashSet<string>(StringComparer.Ordinal) { phase.Id };
+        foreach (var dependency in phase.Dependencies)
+        {
+            switch (dependency.Resolved)
+            {
+                case PhaseTarget t:
+                    keep.Add(t.PhaseId);
+                    break;
+                case DeliverableTarget t:
+                    keep.Add(t.PhaseId);
+                    break;
+            }
+        }
+        foreach (var other in phases.Where(p => p.Dependencies.Any(d => d.Resolved is PhaseTarget t && t.PhaseId == phase.Id || d.Resolved is DeliverableTarget dt && dt.PhaseId == phase.Id)))
+        {
+            keep.Add(other.Id);
+        }
+        foreach (var near in phases.OrderBy(p => Math.Abs(p.Number - phase.Number)).ThenBy(p => p.Number))
+        {
+            if (keep.Count >= PhaseWindow)
+            {
+                break;
+            }
+            keep.Add(near.Id);
+        }
+        var window = data.Model with { Phases = [.. phases.Where(p => keep.Contains(p.Id))] };
+        return data with { Model = window };
+    }
+
     private static string DependencyList(RoadmapData data, Phase phase, Document page, bool compact = false)
     {
         var items = new List<string>();

@@ -21,11 +21,23 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
         var files = all.Select(d => d.Destination).ToHashSet(StringComparer.Ordinal);
         var sources = all.Where(d => d.Source.Length > 0).Select(d => d.Source).Distinct(StringComparer.Ordinal).ToList();
 
+        // The layout is the same on every page of a kind, so it is parsed whole once per kind (that checks the theme's own
+        // links and gives the layout's ids); on the other pages only what varies is parsed: the body and the generated panels.
+        var layoutIds = new ConcurrentDictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var whole = pages.GroupBy(p => p.Kind).Select(g => g.First().Destination).ToHashSet(StringComparer.Ordinal);
+        foreach (var destination in whole)
+        {
+            var page = pages.First(p => p.Destination == destination);
+            layoutIds[page.Kind] = [.. new HtmlParser().ParseDocument(page.Content).QuerySelectorAll("[id]").Select(e => e.Id!)];
+        }
+
         // Pass 1: parse every page once; keep its ids and its links (in document order).
         var parsed = new ConcurrentDictionary<string, (HashSet<string> Ids, List<string> Links)>(StringComparer.Ordinal);
         Parallel.ForEach(pages, new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = context.MaxParallelism }, page =>
         {
-            var html = new HtmlParser().ParseDocument(page.Content);
+            var html = whole.Contains(page.Destination)
+                ? new HtmlParser().ParseDocument(page.Content)
+                : new HtmlParser().ParseDocument(string.Concat(page.Panels.Select(p => p.Html)) + page.Html);
             var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach (var element in html.QuerySelectorAll("[id]"))
             {
@@ -38,6 +50,10 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
             var links = html.QuerySelectorAll("a[href], img[src], link[href], script[src], source[src]")
                 .Select(e => e.GetAttribute(e.HasAttribute("href") ? "href" : "src")!)
                 .ToList();
+            if (!whole.Contains(page.Destination))
+            {
+                ids.UnionWith(layoutIds[page.Kind]);
+            }
             parsed[page.Destination] = (ids, links);
         });
 
