@@ -11,7 +11,11 @@ using Roadmap.Docs.Stages.Navigation;
 namespace Roadmap.Docs.Search;
 
 /// <summary>One searchable entry: a page, or one of its H2/H3 sections (so a result opens the right step of a runbook).</summary>
-public sealed record SearchEntry(string Title, string Section, string Url, string Text, string Headings, string Tags, string Kind, string Service, string Breadcrumb);
+public sealed record SearchEntry(string Title, string Section, string Url, string Text, string Headings, string Tags, string Kind, string Service, string Breadcrumb)
+{
+    /// <summary>A runbook's severity (sev1–sev4), or "".</summary>
+    public string Severity { get; init; } = "";
+}
 
 /// <summary>
 /// Builds the lunr.js 2.3.9 index at build time: entries per page and section, numeric refs, term-sharded so the browser
@@ -46,16 +50,17 @@ public static partial class SearchStage
         var breadcrumb = nav is null ? "" : string.Join(" › ", nav.Breadcrumbs(page.Destination).Skip(1).Select(n => n.Title));
         var tags = string.Join(' ', page.Tags);
         var service = page.FrontMatter.GetString("service") ?? "";
+        var severity = page.FrontMatter.GetString("severity")?.Trim().ToLowerInvariant() ?? "";
         var parts = SectionSplit().Split(page.Html);
         // parts: intro, then (level, id, heading html, section html) per heading.
         var headings = string.Join(" · ", page.Headings.Where(h => h.Level is 2 or 3).Select(h => h.Text));
-        yield return new SearchEntry(page.Title, "", page.Destination, Text(parts[0]), headings, tags, page.Kind, service, breadcrumb);
+        yield return new SearchEntry(page.Title, "", page.Destination, Text(parts[0]), headings, tags, page.Kind, service, breadcrumb) { Severity = severity };
         for (var i = 1; i + 3 < parts.Length; i += 4)
         {
             var id = parts[i + 1];
             var heading = Text(parts[i + 2]);
             var body = Text(parts[i + 3]);
-            yield return new SearchEntry(page.Title, heading, page.Destination + "#" + id, body, heading, tags, page.Kind, service, breadcrumb);
+            yield return new SearchEntry(page.Title, heading, page.Destination + "#" + id, body, heading, tags, page.Kind, service, breadcrumb) { Severity = severity };
         }
     }
 
@@ -78,7 +83,7 @@ public static partial class SearchStage
                 ["service"] = e.Service,
                 ["body"] = e.Text,
                 ["kind"] = e.Kind,
-            });
+            }, SeverityBoost(e.Severity));
         }
         var index = builder.Build();
         var shards = LunrShards.Create(index, Math.Max(1, entries.Count / EntriesPerShard), "index");
@@ -118,6 +123,19 @@ public static partial class SearchStage
         files.Add(Script("search/manifest.js", $"roadmapDocsSearch(\"manifest\",0,{JsonSerializer.Serialize(manifest, Json)});\n"));
         return files.ToImmutable();
     }
+
+    /// <summary>
+    /// On call, the procedure for the worse outage should come first when two match alike: a sev1 runbook's entries
+    /// weigh 1.6, sev2 1.4, sev3 1.2, sev4 1.1, everything else 1 (a lunr document boost).
+    /// </summary>
+    public static double SeverityBoost(string severity) => severity switch
+    {
+        "sev1" => 1.6,
+        "sev2" => 1.4,
+        "sev3" => 1.2,
+        "sev4" => 1.1,
+        _ => 1,
+    };
 
     private static Document Script(string destination, string content) => new() { Source = "", Destination = destination, Content = content };
 
