@@ -98,10 +98,6 @@ public static class Rules
         "A front-matter key is not one the page's kind uses (often a typo).",
         "The hint names the closest known key. Keys the build does not know are ignored.");
 
-    public static readonly Rule UnknownShortcode = new("RD0140", "unknown-shortcode", Severity.Info,
-        "A shortcode from another tool (Hugo `{{< … >}}`) is left as visible text.",
-        "Shortcodes are not executed. `ref`/`relref` links are converted; others stay as text so nothing is silently lost.");
-
     public static readonly Rule InternalError = new("RD0000", "internal-error", Severity.Error,
         "A build stage failed unexpectedly.",
         "Please report it with the message. The rest of the build went on; the site was not replaced.");
@@ -113,7 +109,7 @@ public static class Rules
         BrokenDependency, UnresolvedDependency, DependencyCycle, ScheduleConflict, StatusConflict, TimelineDrift, RoadmapEntry,
         BrokenLink, BrokenAnchor, DuplicatePhase, DuplicateId,
         RunbookField, RunbookStale, RunbookSection,
-        FrontMatterType, UnknownKind, UnknownKey, UnknownShortcode,
+        FrontMatterType, UnknownKind, UnknownKey,
     ];
 
     private static readonly FrozenDictionary<string, Rule> ById = All.ToFrozenDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
