@@ -83,7 +83,7 @@ public static class SiteBuild
             Process =
             [
                 // Every page: the markdown pages plus the generated ones.
-                new ForAllDocuments((_, ctx) => [.. ctx.Outputs("Content").Where(d => d.IsPage), NotFoundPage()]),
+                new ForAllDocuments((_, ctx) => [.. ctx.Outputs("Content").Where(d => d.IsPage), NotFoundPage(), .. RulePages.Create(ctx.Environment.Settings.LintSeverities)]),
                 // Timeline, phase table, risk register, KPI table and badges on the pages that show the roadmap.
                 RoadmapStage.Panels,
                 // Two sources for one URL is an error: report both, keep the first.

@@ -16,6 +16,8 @@ public class GoldenSiteTests
         "notes/deep/page/index.html",
         "404.html",
         "sitemap.xml",
+        "lint-rules/index.html",
+        "lint-rules/rd0110/index.html",
     ];
 
     [Fact]
@@ -28,6 +30,8 @@ public class GoldenSiteTests
         var built = Directory.EnumerateFiles(temp.Combine("site"), "*.*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(temp.Combine("site"), f).Replace('\\', '/'))
             .Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".xml", StringComparison.Ordinal))
+            // One rule page stands for all of them.
+            .Where(f => !f.StartsWith("lint-rules/rd", StringComparison.Ordinal) || f == "lint-rules/rd0110/index.html")
             .Order(StringComparer.Ordinal);
         Assert.Equal(GoldenPages.Order(StringComparer.Ordinal), built);
 

@@ -60,7 +60,7 @@ public static class Rules
 
     public static readonly Rule BrokenLink = new("RD0110", "broken-link", Severity.Error,
         "A link points to a page or file that the site does not have.",
-        "Links are checked on the built HTML, relative to the page, so they hold under any path prefix and from disk. Link to the `.md` source of a page; a link to a folder must name its `index.md`.");
+        "Links are checked on the built HTML, relative to the page, so they hold under any path prefix and from disk. Link to the `.md` source of a page; a link to a folder (`runbooks/`) goes to its index page.");
 
     public static readonly Rule BrokenAnchor = new("RD0111", "broken-anchor", Severity.Error,
         "A link's `#anchor` is not an id on the target page.",
