@@ -30,6 +30,7 @@ public sealed partial class DependencyResolver
 
     private readonly ImmutableArray<Phase> _phases;
     private readonly ImmutableArray<Candidate> _candidates;
+    private readonly Dictionary<string, List<int>> _byWord = new(StringComparer.Ordinal);
 
     public DependencyResolver(IEnumerable<Phase> phases)
     {
@@ -39,6 +40,19 @@ public sealed partial class DependencyResolver
             .. _phases.SelectMany(phase => phase.Deliverables.Select(d => new Candidate(phase, d, WordMatch.Words(d.Text)))
                 .Append(new Candidate(phase, null, WordMatch.Words(phase.Title)))),
         ];
+        // Which candidates hold each word: prose is scored only against candidates it shares a word with (a score of 0
+        // is never a match), which keeps a roadmap of a thousand phases from comparing every line with every deliverable.
+        for (var i = 0; i < _candidates.Length; i++)
+        {
+            foreach (var word in _candidates[i].Words)
+            {
+                if (!_byWord.TryGetValue(word, out var list))
+                {
+                    _byWord[word] = list = [];
+                }
+                list.Add(i);
+            }
+        }
     }
 
     /// <summary>True for the explicit forms (an id or a link), whose failure to resolve is a mistake worth a warning.</summary>
@@ -79,7 +93,8 @@ public sealed partial class DependencyResolver
     private DependencyTarget ResolveProse(string text, Phase from)
     {
         var words = WordMatch.Words(text);
-        var scored = _candidates
+        var sharing = words.SelectMany(w => _byWord.GetValueOrDefault(w) ?? []).Distinct().Order().Select(i => _candidates[i]);
+        var scored = sharing
             .Where(c => c.Phase.Number != from.Number)
             .Select(c => (Candidate: c, Score: WordMatch.Similarity(words, c.Words)))
             // Best score first; on a tie the nearest phase, then a deliverable before a title (it is the narrower claim).

@@ -60,7 +60,10 @@ internal sealed record RunnerOptions(IReadOnlyList<int> Pages, int Runs, bool Hu
 internal sealed record ToolRun(TimeSpan Wall, TimeSpan? Cpu, long PeakBytes, long OutputBytes, int HtmlFiles, ChildReport? Child);
 
 /// <summary>All runs of both tools on one corpus size.</summary>
-internal sealed record SizeResult(int Pages, long CorpusBytes, IReadOnlyList<ToolRun> Ours, IReadOnlyList<ToolRun> Hugo, IReadOnlyList<StageTime> Stages);
+internal sealed record SizeResult(int Pages, long CorpusBytes, IReadOnlyList<ToolRun> Ours, IReadOnlyList<ToolRun> Hugo, IReadOnlyList<StageTime> Stages)
+{
+    public SearchPayload? Search { get; init; }
+}
 
 internal static class Program
 {
@@ -131,8 +134,10 @@ internal static class Program
                     Log($"  run {run}: hugo {theirs[^1].Wall.TotalSeconds:F2} s, {theirs[^1].PeakBytes / 1048576.0:F0} MiB");
                 }
             }
+            var search = SearchPayload.Measure(Path.Combine(work, "site"), "rollback");
+            Log($"  search: {search.Shards} shards, {search.TotalGzipBytes / 1024.0:F0} KiB gzip in all; before the first results of '{search.Query}': {search.FirstResultGzipBytes / 1024.0:F0} KiB gzip");
             var stages = options.Stages ? RunOurs(input, Path.Combine(work, "site"), theme, stages: true).Child!.Stages : [];
-            return new SizeResult(pages, Measure.DirectoryBytes(input), ours, theirs, stages);
+            return new SizeResult(pages, Measure.DirectoryBytes(input), ours, theirs, stages) { Search = search };
         }
         finally
         {

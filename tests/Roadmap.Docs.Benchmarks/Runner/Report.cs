@@ -34,6 +34,16 @@ internal static class Report
             }
         }
         md.AppendLine();
+        md.AppendLine("### Search payload (gzip -6)");
+        md.AppendLine();
+        md.AppendLine("| Pages | Shards | All search files | Before the first results of a one-word query | Index build (Search/Process) |");
+        md.AppendLine("|---:|---:|---:|---:|---:|");
+        foreach (var result in results.Where(r => r.Search is not null))
+        {
+            var build = result.Stages.FirstOrDefault(t => t.Pipeline == "Search" && t.Phase == "Process");
+            md.AppendLine(I($"| {result.Pages:N0} | {result.Search!.Shards} | {result.Search.TotalGzipBytes / 1024.0:N0} KiB | {result.Search.FirstResultGzipBytes / 1024.0:N0} KiB ('{result.Search.Query}') | {(build is null ? "" : $"{build.Milliseconds / 1000:F2} s")} |"));
+        }
+        md.AppendLine();
         Method(md, results, options, hugo, load);
         foreach (var result in results.Where(r => r.Stages.Count > 0))
         {
