@@ -13,6 +13,8 @@ public sealed class RenderLayouts(TemplateSet templates) : IModule
     {
         var nav = context.Get<SiteNavigation>();
         var settings = context.Environment.Settings;
+        // A template error repeats on every page that uses the template: report it once.
+        var reported = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var generatedAt = context.Environment.Clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return new ForEachDocument((page, ctx) =>
         {
@@ -32,9 +34,13 @@ public sealed class RenderLayouts(TemplateSet templates) : IModule
             }
             catch (ScriptRuntimeException ex)
             {
+                if (!reported.TryAdd($"{ex.Span.FileName}:{ex.Span.Start.Line}:{ex.OriginalMessage}", true))
+                {
+                    return null;
+                }
                 ctx.Diagnostics.Report(
                     Rules.Template, "theme/" + (ex.Span.FileName ?? layout), ex.Span.Start.Line + 1, ex.Span.Start.Column + 1,
-                    $"template error while rendering {page.Destination}: {ex.OriginalMessage}");
+                    $"template error: {ex.OriginalMessage} (first seen rendering {page.Destination})");
                 return null;
             }
         }).ExecuteAsync(inputs, context);
