@@ -39,6 +39,7 @@ public static class CliApp
         {
             build,
             lint,
+            Diff.DiffCommand.Create(stdout, stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
