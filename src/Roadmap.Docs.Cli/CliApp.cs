@@ -39,6 +39,8 @@ public static class CliApp
         {
             build,
             lint,
+            Serve.ServeCommand.Create(stdout, stderr),
+            Diff.DiffCommand.Create(stdout, stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
