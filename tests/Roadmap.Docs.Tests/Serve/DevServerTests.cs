@@ -92,6 +92,8 @@ public class DevServerTests
     }
 
     [Theory]
+    [InlineData("/../../../../etc/passwd")]
+    [InlineData("/pr-42/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd")]
     [InlineData("/../secret.txt")]
     [InlineData("/pr-42/../secret.txt")]
     [InlineData("/pr-42/%2e%2e/secret.txt")]
@@ -113,6 +115,7 @@ public class DevServerTests
 
         Assert.True(status is 400 or 404, $"status {status} for {target}");
         Assert.DoesNotContain("TOP-SECRET", response, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", response, StringComparison.Ordinal);
     }
 
     [Fact]
