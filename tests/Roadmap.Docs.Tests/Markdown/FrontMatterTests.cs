@@ -35,6 +35,7 @@ public class FrontMatterTests
     [InlineData("---\ntitle: ok\nowner: [unclosed\n---\nbody\n", 4, 1)]
     [InlineData("---\ntitle: ok\n  bad: indent\n---\n", 3, 6)]
     [InlineData("---\ntitle: \"unterminated\n---\n", 2, 8)]
+    [InlineData("---\ntitle: [oops\nkind: runbook\nservice: redis\nseverity: sev2\n---\nbody\n", 2, 1)]
     public void Invalid_YAML_is_reported_at_its_line_and_column_in_the_markdown_file(string text, int line, int column)
     {
         var (_, diagnostics) = Parse(text);

@@ -25,6 +25,12 @@ public static class YamlValues
             var message = ex.InnerException is null ? ex.Message : $"{ex.Message} {ex.InnerException.Message}";
             return new Result(Engine.FrontMatter.Empty, CleanMessage(message), line, (int)ex.Start.Column);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's representation model throws this (not a YamlException) for some unclosed flow collections
+            // followed by more keys; it carries no position, so point at the first line of the front matter.
+            return new Result(Engine.FrontMatter.Empty, $"the YAML could not be read ({ex.Message}); look for an unclosed [ or {{", firstLine, 1);
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             return new Result(Engine.FrontMatter.Empty, null, 0, 0);
