@@ -1,9 +1,9 @@
-using System.Text;
 using Markdig;
 using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Roadmap.Docs.Engine;
+using Roadmap.Docs.Stages.Markdown;
 
 namespace Roadmap.Docs.Roadmap;
 
@@ -35,7 +35,7 @@ internal sealed class MarkdownBody
     public static int ColumnOf(MarkdownObject node) => node.Column + 1;
 
     /// <summary>The markdown exactly as written for a block, with line breaks and indentation folded to single spaces.</summary>
-    public string SourceOf(Block block) => Fold(_text.Substring(block.Span.Start, block.Span.Length));
+    public string SourceOf(Block block) => MarkdownText.Fold(_text.Substring(block.Span.Start, block.Span.Length));
 
     /// <summary>
     /// Each heading that <paramref name="match"/> accepts, with the blocks under it up to the next heading of the same
@@ -58,16 +58,8 @@ internal sealed class MarkdownBody
         }
     }
 
-    /// <summary>The readable text of inlines: emphasis and link markup dropped, task-list boxes skipped, spaces folded.</summary>
-    public static string PlainText(IEnumerable<Inline>? inlines)
-    {
-        var builder = new StringBuilder();
-        foreach (var inline in inlines ?? [])
-        {
-            Append(builder, inline);
-        }
-        return Fold(builder.ToString());
-    }
+    /// <summary>The readable text of inlines (see <see cref="MarkdownText.PlainText"/>).</summary>
+    public static string PlainText(IEnumerable<Inline>? inlines) => MarkdownText.PlainText(inlines);
 
     public static string PlainText(HeadingBlock heading) => PlainText(heading.Inline);
 
@@ -82,37 +74,6 @@ internal sealed class MarkdownBody
         return (PlainText(paragraph.Inline), task?.Checked ?? false, paragraph);
     }
 
-    private static void Append(StringBuilder builder, Inline? inline)
-    {
-        switch (inline)
-        {
-            case null or TaskList or HtmlInline:
-                break;
-            case LiteralInline literal:
-                builder.Append(literal.Content.AsSpan());
-                break;
-            case CodeInline code:
-                builder.Append(code.Content);
-                break;
-            case HtmlEntityInline entity:
-                builder.Append(entity.Transcoded.AsSpan());
-                break;
-            case AutolinkInline autolink:
-                builder.Append(autolink.Url);
-                break;
-            case LineBreakInline:
-                builder.Append(' ');
-                break;
-            case ContainerInline container:
-                foreach (var child in container)
-                {
-                    Append(builder, child);
-                }
-                break;
-        }
-    }
-
-    private static string Fold(string text) => string.Join(' ', text.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 
     private static string BodyOf(string source, int bodyLine)
     {

@@ -3,6 +3,8 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Roadmap.Docs.Engine;
 
+using Roadmap.Docs.Stages.Markdown;
+
 namespace Roadmap.Docs.Roadmap;
 
 /// <summary>The lists of one phase, read from the blocks of its page or its section.</summary>
@@ -85,7 +87,7 @@ internal static class PhaseSections
                                 break;
                             case Section.Deliverables:
                                 // A plain bullet under Deliverables is a deliverable that is not done yet.
-                                deliverables.Add(new Deliverable(text, UniqueSlug(text, slugs), done, body.SourceFile, body.LineOf(item)));
+                                deliverables.Add(new Deliverable(text, MarkdownText.UniqueSlug(text, slugs), done, body.SourceFile, body.LineOf(item)));
                                 break;
                             case Section.Dependencies:
                                 // Kept as written (links included) so a resolver and a reader see the same thing.
@@ -111,12 +113,6 @@ internal static class PhaseSections
             _ => null,
         };
 
-    /// <summary>"Complete Pydantic V1 to V2 migration" → "complete-pydantic-v1-to-v2-migration".</summary>
-    public static string Slug(string text)
-    {
-        var chars = text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray();
-        return string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
-    }
 
     /// <summary>
     /// The bold lead-ins of a paragraph, such as "**Deliverables**:" or "**Owner**: Jane", with any text after the colon.
@@ -172,15 +168,4 @@ internal static class PhaseSections
     };
 
     private static bool IsLabel(string label, string name) => string.Equals(label, name, StringComparison.OrdinalIgnoreCase);
-
-    private static string UniqueSlug(string text, HashSet<string> taken)
-    {
-        var slug = Slug(text);
-        var candidate = slug;
-        for (var n = 2; !taken.Add(candidate); n++)
-        {
-            candidate = slug + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        return candidate;
-    }
 }

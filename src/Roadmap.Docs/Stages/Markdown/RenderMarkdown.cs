@@ -46,7 +46,7 @@ public sealed class RenderMarkdown : IModule
         var title = doc.FrontMatter.GetString("title");
         if (markdown.Count > 0 && markdown[0] is HeadingBlock { Level: 1 } h1)
         {
-            title ??= PlainText(h1.Inline);
+            title ??= MarkdownText.PlainText(h1.Inline);
             markdown.RemoveAt(0);
         }
 
@@ -60,11 +60,11 @@ public sealed class RenderMarkdown : IModule
             switch (node)
             {
                 case HeadingBlock heading:
-                    section = PlainText(heading.Inline);
+                    section = MarkdownText.PlainText(heading.Inline);
                     headings.Add(new Heading(heading.Level, heading.GetAttributes().Id ?? "", section, heading.Line + offset));
                     break;
                 case ListItemBlock item when item.Count > 0 && item[0] is ParagraphBlock { Inline.FirstChild: TaskList task } paragraph:
-                    var text = PlainText(paragraph.Inline).Trim();
+                    var text = MarkdownText.PlainText(paragraph.Inline).Trim();
                     tasks.Add(new TaskItem(text, task.Checked, item.Line + offset, section));
                     taskItems.Add((item, text));
                     break;
@@ -79,13 +79,8 @@ public sealed class RenderMarkdown : IModule
         var ids = headings.Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (item, text) in taskItems)
         {
-            var slug = Roadmap.PhaseSections.Slug(text);
-            var unique = slug;
-            for (var n = 2; !ids.Add(unique); n++)
-            {
-                unique = slug + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-            if (slug.Length > 0)
+            var unique = MarkdownText.UniqueSlug(text, ids);
+            if (MarkdownText.Slug(text).Length > 0)
             {
                 item.GetAttributes().Id = unique;
             }
@@ -98,7 +93,7 @@ public sealed class RenderMarkdown : IModule
         renderer.Render(markdown);
 
         var excerpt = doc.FrontMatter.GetString("description")
-            ?? markdown.Descendants<ParagraphBlock>().Select(p => PlainText(p.Inline)).FirstOrDefault(t => t.Length > 0)
+            ?? markdown.Descendants<ParagraphBlock>().Select(p => MarkdownText.PlainText(p.Inline)).FirstOrDefault(t => t.Length > 0)
             ?? "";
         return doc with
         {
@@ -132,34 +127,6 @@ public sealed class RenderMarkdown : IModule
         }
         var target = SitePaths.Combine(doc.Source, Uri.UnescapeDataString(path));
         return target is null ? url : SitePaths.Relative(doc.Destination, SitePaths.DestinationFor(target)) + fragment;
-    }
-
-    internal static string PlainText(ContainerInline? inline)
-    {
-        if (inline is null)
-        {
-            return "";
-        }
-        var text = new StringBuilder();
-        foreach (var child in inline.Descendants())
-        {
-            switch (child)
-            {
-                case LiteralInline literal:
-                    text.Append(literal.Content.AsSpan());
-                    break;
-                case CodeInline code:
-                    text.Append(code.Content);
-                    break;
-                case LineBreakInline:
-                    text.Append(' ');
-                    break;
-                case HtmlEntityInline entity:
-                    text.Append(entity.Transcoded.AsSpan());
-                    break;
-            }
-        }
-        return text.ToString();
     }
 
     private static string Truncate(string text, int max)
