@@ -90,8 +90,8 @@ public static class SiteBuild
                 new ForAllDocuments(CheckDestinations),
                 // The site tree (folders, order, titles), with listing pages for folders that have no index page.
                 new ForAllDocuments(BuildNavigation),
-                // Put each page into its layout.
-                new RenderLayouts(templates),
+                // Put each page into its layout and write it at once (a 10,000-page site is not held in memory).
+                new RenderLayouts(templates, then: WriteFiles.WriteAndRelease),
                 // sitemap.xml for the base URL.
                 Sitemap.Module,
             ],
@@ -142,13 +142,10 @@ public static class SiteBuild
         var environment = new BuildEnvironment(options.InputRoot, options.ThemeRoot, output?.Staging ?? options.OutputRoot, options.Clock, settings)
         {
             MaxParallelism = options.MaxParallelism,
+            WritesOutput = !options.DryRun,
         };
         var context = new Engine.ExecutionContext(environment, diagnostics, cancellationToken);
         var pipelines = Pipelines(templates, theme, options.Dates);
-        if (options.DryRun)
-        {
-            pipelines = [.. pipelines.Select(p => p with { Output = [] })];
-        }
         var results = await new Engine.Engine(pipelines).RunAsync(context);
         cancellationToken.ThrowIfCancellationRequested();
 

@@ -17,6 +17,9 @@ public sealed record Document
     /// <summary>What the Output phase writes: the markdown body at first, the finished page at the end.</summary>
     public string Content { get; init; } = "";
 
+    /// <summary>Already written by a streaming step, its content let go: the Output phase skips it.</summary>
+    public bool Written { get; init; }
+
     /// <summary>A file copied as it is (images, theme assets) instead of writing <see cref="Content"/>.</summary>
     public string? CopyFrom { get; init; }
 

@@ -62,4 +62,7 @@ public sealed record ModuleTiming(string Pipeline, PipelinePhase Phase, string M
 public sealed record BuildEnvironment(string InputRoot, string ThemeRoot, string OutputRoot, TimeProvider Clock, Configuration.SiteSettings Settings)
 {
     public int MaxParallelism { get; init; } = System.Environment.ProcessorCount;
+
+    /// <summary>False for a check-only run (<c>lint</c>): every stage runs, nothing is written.</summary>
+    public bool WritesOutput { get; init; } = true;
 }

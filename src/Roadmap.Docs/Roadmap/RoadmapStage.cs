@@ -36,19 +36,17 @@ public static class RoadmapStage
                 AddBadge(files, phase.Id, phase.Id, phase.Progress);
             }
         }
-        foreach (var page in pages.Where(p => p.TaskCount.Total > 0))
+        // A page's checklist badge depends only on its counts, so pages with the same counts share one file.
+        foreach (var count in pages.Select(p => p.TaskCount).Where(c => c.Total > 0).Distinct().OrderBy(c => c.Total).ThenBy(c => c.Done))
         {
-            AddBadge(files, BadgeName(page), "checklist", page.TaskCount);
+            files.Add(Generated(ChecklistBadge(count), Badge.Render("checklist", count)));
         }
         return files.ToImmutable();
     });
 
-    /// <summary>"runbooks/redis/index.html" → "pages/runbooks-redis"; the home page is "pages/home".</summary>
-    public static string BadgeName(Document page)
-    {
-        var path = page.Destination[..^"index.html".Length].Trim('/');
-        return "pages/" + (path.Length == 0 ? "home" : path.Replace('/', '-'));
-    }
+    /// <summary>"badges/checklist/5-of-8.svg": the badge every page with 5 of 8 items done shows.</summary>
+    public static string ChecklistBadge(TaskCount count) =>
+        string.Create(CultureInfo.InvariantCulture, $"badges/checklist/{count.Done}-of-{count.Total}.svg");
 
     /// <summary>The timeline for a page at <paramref name="fromDestination"/>, bars linking to phase pages relative to it.</summary>
     public static string Timeline(RoadmapData data, string fromDestination, string? highlight) =>
@@ -82,7 +80,7 @@ public static class RoadmapStage
         var definesPhases = model.Phases.Any(p => p.SourceFile == page.Source);
         if (page.TaskCount.Total > 0)
         {
-            panels.Add(new Panel("title", $"<img class=\"badge\" src=\"{SitePaths.Relative(page.Destination, $"badges/{BadgeName(page)}.svg")}\" alt=\"checklist: {Badge.Message(page.TaskCount)}\">"));
+            panels.Add(new Panel("title", $"<img class=\"badge\" src=\"{SitePaths.Relative(page.Destination, ChecklistBadge(page.TaskCount))}\" alt=\"checklist: {Badge.Message(page.TaskCount)}\">"));
         }
         if (page.Kind == "roadmap" || (definesPhases && page.Kind != "phase"))
         {

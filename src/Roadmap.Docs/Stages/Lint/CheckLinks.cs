@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using AngleSharp.Html.Parser;
 using Roadmap.Docs.Engine;
+using Roadmap.Docs.Stages.Html;
 using Roadmap.Docs.Stages.Markdown;
+using Roadmap.Docs.Stages.Templates;
 
 namespace Roadmap.Docs.Stages.Lint;
 
 /// <summary>
-/// Broken links, broken anchors and duplicate ids, checked on the built HTML (AngleSharp) against the files and ids the site
+/// Broken links, broken anchors and duplicate ids, checked on the built HTML against the files and ids the site
 /// really has, each link resolved relative to its page, and reported at the line of the markdown source that wrote it.
 /// </summary>
 /// <param name="pagesPipeline">The pipeline whose pages hold the finished HTML.</param>
@@ -16,44 +17,51 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
 {
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, Engine.ExecutionContext context)
     {
-        var pages = context.Outputs(pagesPipeline).Where(d => d.IsPage && d.Content.Length > 0).ToList();
+        var pages = context.Outputs(pagesPipeline).Where(d => d.IsPage).ToList();
         var all = otherPipelines.SelectMany(p => context.Outputs(p)).Where(d => !d.IsPage && d.Destination.Length > 0).Concat(pages).ToList();
         var files = all.Select(d => d.Destination).ToHashSet(StringComparer.Ordinal);
         var sources = all.Where(d => d.Source.Length > 0).Select(d => d.Source).Distinct(StringComparer.Ordinal).ToList();
 
-        // The layout is the same on every page of a kind, so it is parsed whole once per kind (that checks the theme's own
-        // links and gives the layout's ids); on the other pages only what varies is parsed: the body and the generated panels.
-        var layoutIds = new ConcurrentDictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var whole = pages.GroupBy(p => p.Kind).Select(g => g.First().Destination).ToHashSet(StringComparer.Ordinal);
-        foreach (var destination in whole)
+        // The layout is the same on every page of a kind: one finished page per kind (kept by the layout stage) gives the
+        // layout's ids and is checked whole, which covers the theme's own links; on every page only what varies is read:
+        // the generated panels and the markdown body.
+        var samples = context.TryGet<LayoutSamples>()?.ByKind ?? ImmutableDictionary<string, LayoutSample>.Empty;
+        var layoutIds = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (kind, sample) in samples)
         {
-            var page = pages.First(p => p.Destination == destination);
-            layoutIds[page.Kind] = [.. new HtmlParser().ParseDocument(page.Content).QuerySelectorAll("[id]").Select(e => e.Id!)];
+            var counts = Ids(HtmlScan.Attributes(sample.Html)).CountBy(id => id, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+            if (pages.FirstOrDefault(p => p.Destination == sample.Destination) is { } page)
+            {
+                foreach (var id in Ids(HtmlScan.Attributes(Varying(page))))
+                {
+                    counts[id] = counts.GetValueOrDefault(id) - 1;
+                }
+            }
+            layoutIds[kind] = [.. counts.Where(kv => kv.Value > 0).Select(kv => kv.Key)];
         }
+        var wholeSample = samples.Values.Select(s => s.Destination).ToHashSet(StringComparer.Ordinal);
 
-        // Pass 1: parse every page once; keep its ids and its links (in document order).
+        // Pass 1: read every page once; keep its ids and its links (in document order).
         var parsed = new ConcurrentDictionary<string, (HashSet<string> Ids, List<string> Links)>(StringComparer.Ordinal);
         Parallel.ForEach(pages, new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = context.MaxParallelism }, page =>
         {
-            var html = whole.Contains(page.Destination)
-                ? new HtmlParser().ParseDocument(page.Content)
-                : new HtmlParser().ParseDocument(string.Concat(page.Panels.Select(p => p.Html)) + page.Html);
+            var varying = HtmlScan.Attributes(Varying(page));
+            var layout = layoutIds.GetValueOrDefault(page.Kind) ?? [];
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var element in html.QuerySelectorAll("[id]"))
+            foreach (var id in Ids(varying))
             {
-                if (!ids.Add(element.Id!) && page.Source.Length > 0)
+                if ((!ids.Add(id) || layout.Contains(id)) && page.Source.Length > 0)
                 {
-                    var line = page.Headings.Where(h => h.Id == element.Id).Skip(1).FirstOrDefault()?.Line ?? Math.Max(1, LineOf(page, element.Id!).Line);
-                    context.Diagnostics.Report(Rules.DuplicateId, page.Source, line, 1, $"the id '{element.Id}' is used twice on this page; links to #{element.Id} reach only the first");
+                    var line = page.Headings.Where(h => h.Id == id).Skip(layout.Contains(id) ? 0 : 1).FirstOrDefault()?.Line ?? Math.Max(1, LineOf(page, id).Line);
+                    var where = layout.Contains(id) ? "used by the page layout too" : "used twice on this page";
+                    context.Diagnostics.Report(Rules.DuplicateId, page.Source, line, 1, $"the id '{id}' is {where}; links to #{id} reach only the first");
                 }
             }
-            var links = html.QuerySelectorAll("a[href], img[src], link[href], script[src], source[src]")
-                .Select(e => e.GetAttribute(e.HasAttribute("href") ? "href" : "src")!)
+            ids.UnionWith(layout);
+            var links = (wholeSample.Contains(page.Destination) ? HtmlScan.Attributes(samples[page.Kind].Html) : varying)
+                .Where(a => a.Name != "id")
+                .Select(a => a.Value)
                 .ToList();
-            if (!whole.Contains(page.Destination))
-            {
-                ids.UnionWith(layoutIds[page.Kind]);
-            }
             parsed[page.Destination] = (ids, links);
         });
 
@@ -105,6 +113,11 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
         }
         return Task.FromResult(inputs);
     }
+
+    /// <summary>What differs between two pages of one layout: the generated panels and the markdown body.</summary>
+    private static string Varying(Document page) => string.Concat(page.Panels.Select(p => p.Html)) + page.Html;
+
+    private static IEnumerable<string> Ids(IEnumerable<HtmlAttr> attributes) => attributes.Where(a => a.Name == "id").Select(a => a.Value);
 
     /// <summary>Finds where the markdown wrote this href (the n-th time it appears); line 0 when the markdown did not write it (the layout did).</summary>
     private static (int Line, int Column, string Original) Locate(Document page, ILookup<string, LinkReference> written, Dictionary<string, int> used, string href)

@@ -11,9 +11,13 @@ public static class WriteFiles
 
     public static IModule Module { get; } = new ForEachDocument(Write);
 
+    /// <summary>Writes the document now and lets its content go (for pages written as soon as they are rendered).</summary>
+    public static Document WriteAndRelease(Document doc, Engine.ExecutionContext context) =>
+        Write(doc, context) with { Content = "", Written = true };
+
     private static Document Write(Document doc, Engine.ExecutionContext context)
     {
-        if (doc.Destination.Length == 0)
+        if (doc.Destination.Length == 0 || doc.Written || !context.Environment.WritesOutput)
         {
             return doc;
         }

@@ -6,17 +6,32 @@ using Roadmap.Docs.Stages.Lint;
 
 namespace Roadmap.Docs.Stages.Templates;
 
+/// <summary>One finished page of a layout, kept whole for the link check (the other pages are written and let go).</summary>
+public sealed record LayoutSample(string Destination, string Html);
+
+/// <summary>A sample page per kind: the first by URL, so the choice is the same on every build.</summary>
+public sealed record LayoutSamples(ImmutableDictionary<string, LayoutSample> ByKind);
+
 /// <summary>Puts every page into its layout (<c>layouts/{kind}.html</c>, else <c>layouts/page.html</c>).</summary>
-public sealed class RenderLayouts(TemplateSet templates) : IModule
+/// <param name="templates">The theme's parsed layouts and partials.</param>
+/// <param name="then">
+/// What happens to each finished page right away, in the same parallel pass (the build writes it to disk and lets its HTML go,
+/// so memory does not grow with the size of the site).
+/// </param>
+public sealed class RenderLayouts(TemplateSet templates, Func<Document, Engine.ExecutionContext, Document>? then = null) : IModule
 {
-    public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, Engine.ExecutionContext context)
+    public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, Engine.ExecutionContext context)
     {
         var nav = context.Get<SiteNavigation>();
         var settings = context.Environment.Settings;
         // A template error repeats on every page that uses the template: report it once.
         var reported = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var generatedAt = context.Environment.Clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return new ForEachDocument((page, ctx) =>
+        var sampleOf = inputs.Where(p => p.IsPage)
+            .GroupBy(p => p.Kind, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Destination).Order(StringComparer.Ordinal).First(), StringComparer.Ordinal);
+        var samples = new System.Collections.Concurrent.ConcurrentDictionary<string, LayoutSample>(StringComparer.Ordinal);
+        var rendered = await new ForEachDocument((page, ctx) =>
         {
             if (!page.IsPage)
             {
@@ -30,7 +45,12 @@ public sealed class RenderLayouts(TemplateSet templates) : IModule
             }
             try
             {
-                return page with { Content = templates.Render(layout, PageModel.For(page, nav, settings, generatedAt)) };
+                var finished = page with { Content = templates.Render(layout, PageModel.For(page, nav, settings, generatedAt)) };
+                if (sampleOf[page.Kind] == page.Destination)
+                {
+                    samples[page.Kind] = new LayoutSample(page.Destination, finished.Content);
+                }
+                return then is null ? finished : then(finished, ctx);
             }
             catch (ScriptRuntimeException ex)
             {
@@ -43,7 +63,9 @@ public sealed class RenderLayouts(TemplateSet templates) : IModule
                     $"template error: {ex.OriginalMessage} (first seen rendering {page.Destination})");
                 return null;
             }
-        }).ExecuteAsync(inputs, context);
+        }).ExecuteAsync(inputs, context).ConfigureAwait(false);
+        context.Publish(new LayoutSamples(samples.ToImmutableDictionary(StringComparer.Ordinal)));
+        return rendered;
     }
 
     private string? LayoutFor(string kind)

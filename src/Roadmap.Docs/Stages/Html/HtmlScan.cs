@@ -1,0 +1,134 @@
+using System.Net;
+
+namespace Roadmap.Docs.Stages.Html;
+
+/// <summary>An attribute the link checker cares about: an element's id, or a URL in href/src.</summary>
+/// <param name="Tag">The element's name, lower case.</param>
+/// <param name="Name">"id", "href" or "src".</param>
+/// <param name="Value">The value with character references decoded.</param>
+public readonly record struct HtmlAttr(string Tag, string Name, string Value);
+
+/// <summary>
+/// Finds ids and link targets in HTML without building a DOM: the link checker reads every page of the site, and a full
+/// parse (AngleSharp) cost more than rendering the pages. It follows the HTML tokenizer's rules where they decide what
+/// is markup: comments, doctype and processing instructions are skipped, raw-text elements (script, style, textarea,
+/// title) hide their content, attribute values may be double-quoted, single-quoted or bare, and names are case-insensitive.
+/// </summary>
+public static class HtmlScan
+{
+    /// <summary>The elements whose href/src is a link the site must have (as the link check has always counted them).</summary>
+    private static readonly HashSet<string> LinkTags = new(StringComparer.Ordinal) { "a", "img", "link", "script", "source" };
+
+    private static readonly string[] RawText = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"];
+
+    /// <summary>Every id attribute, and href/src on a, img, link, script and source, in document order.</summary>
+    public static List<HtmlAttr> Attributes(string html)
+    {
+        var found = new List<HtmlAttr>();
+        var i = 0;
+        while ((i = html.IndexOf('<', i)) >= 0)
+        {
+            if (At(html, i, "<!--"))
+            {
+                var end = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                i = end < 0 ? html.Length : end + 3;
+                continue;
+            }
+            if (i + 1 >= html.Length)
+            {
+                break;
+            }
+            var next = html[i + 1];
+            if (next is '!' or '?' or '/')
+            {
+                var end = html.IndexOf('>', i + 1);
+                i = end < 0 ? html.Length : end + 1;
+                continue;
+            }
+            if (!char.IsAsciiLetter(next))
+            {
+                i++;
+                continue;
+            }
+            i = Tag(html, i + 1, found);
+        }
+        return found;
+    }
+
+    /// <summary>Reads one start tag from its name at <paramref name="i"/>; returns the index after it (and after a raw-text element's content).</summary>
+    private static int Tag(string html, int i, List<HtmlAttr> found)
+    {
+        var start = i;
+        while (i < html.Length && !char.IsWhiteSpace(html[i]) && html[i] is not ('/' or '>'))
+        {
+            i++;
+        }
+        var tag = html[start..i].ToLowerInvariant();
+        while (i < html.Length)
+        {
+            while (i < html.Length && (char.IsWhiteSpace(html[i]) || html[i] == '/'))
+            {
+                i++;
+            }
+            if (i >= html.Length || html[i] == '>')
+            {
+                i++;
+                break;
+            }
+            var nameStart = i;
+            while (i < html.Length && !char.IsWhiteSpace(html[i]) && html[i] is not ('=' or '>' or '/'))
+            {
+                i++;
+            }
+            var name = html.AsSpan(nameStart, i - nameStart);
+            while (i < html.Length && char.IsWhiteSpace(html[i]))
+            {
+                i++;
+            }
+            if (i >= html.Length || html[i] != '=')
+            {
+                continue;
+            }
+            i++;
+            while (i < html.Length && char.IsWhiteSpace(html[i]))
+            {
+                i++;
+            }
+            int valueStart, valueEnd;
+            if (i < html.Length && html[i] is '"' or '\'')
+            {
+                var quote = html[i];
+                valueStart = i + 1;
+                valueEnd = html.IndexOf(quote, valueStart);
+                valueEnd = valueEnd < 0 ? html.Length : valueEnd;
+                i = Math.Min(html.Length, valueEnd + 1);
+            }
+            else
+            {
+                valueStart = i;
+                while (i < html.Length && !char.IsWhiteSpace(html[i]) && html[i] != '>')
+                {
+                    i++;
+                }
+                valueEnd = i;
+            }
+            var kind = name.Equals("id", StringComparison.OrdinalIgnoreCase) ? "id"
+                : LinkTags.Contains(tag) && name.Equals("href", StringComparison.OrdinalIgnoreCase) ? "href"
+                : LinkTags.Contains(tag) && name.Equals("src", StringComparison.OrdinalIgnoreCase) ? "src"
+                : null;
+            if (kind is not null)
+            {
+                var value = html[valueStart..valueEnd];
+                found.Add(new HtmlAttr(tag, kind, value.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(value) : value));
+            }
+        }
+        if (Array.IndexOf(RawText, tag) >= 0)
+        {
+            var close = html.IndexOf("</" + tag, i, StringComparison.OrdinalIgnoreCase);
+            return close < 0 ? html.Length : close;
+        }
+        return i;
+    }
+
+    private static bool At(string html, int i, string text) => string.CompareOrdinal(html, i, text, 0, text.Length) == 0;
+}
