@@ -40,8 +40,10 @@ public static partial class SearchStage
     {
         var nav = context.Get<SiteNavigation>();
         var pages = context.Outputs("Content").Where(d => d.IsPage && d.Source.Length > 0).OrderBy(d => d.Destination, StringComparer.Ordinal);
-        var entries = pages.SelectMany(p => Entries(p, nav)).ToList();
-        return Files(entries);
+        var entries = pages.AsParallel().AsOrdered().WithDegreeOfParallelism(context.MaxParallelism).WithCancellation(context.CancellationToken)
+            .SelectMany(p => Entries(p, nav).ToList())
+            .ToList();
+        return Files(entries, context.MaxParallelism);
     });
 
     /// <summary>The page entry (title, all headings, intro text) and one entry per H2/H3 section.</summary>
@@ -65,7 +67,7 @@ public static partial class SearchStage
     }
 
     /// <summary>The index shards, manifest and store chunks for the entries (refs are their positions).</summary>
-    public static ImmutableArray<Document> Files(IReadOnlyList<SearchEntry> entries)
+    public static ImmutableArray<Document> Files(IReadOnlyList<SearchEntry> entries, int parallelism = 1)
     {
         var builder = new LunrIndexBuilder();
         foreach (var (name, boost) in Fields)
@@ -87,25 +89,23 @@ public static partial class SearchStage
         }
         var index = builder.Build();
         var shards = LunrShards.Create(index, Math.Max(1, entries.Count / EntriesPerShard), "index");
-        var files = ImmutableArray.CreateBuilder<Document>();
-        for (var s = 0; s < shards.Count; s++)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        var shardFiles = new Document[shards.Count];
+        Parallel.For(0, shards.Count, parallel, s =>
+            shardFiles[s] = Script($"search/{shards.FileName(s)[..^".json".Length]}.js", $"roadmapDocsSearch(\"shard\",{s},{shards.ShardJson(s)});\n"));
+        // One store chunk even when there is nothing to search, so the page's script finds what it expects.
+        var storeFiles = Enumerable.Range(0, Math.Max(1, (entries.Count + StoreChunk - 1) / StoreChunk)).Select(c => $"store-{c}.js").ToList();
+        var chunkFiles = new Document[storeFiles.Count];
+        Parallel.For(0, storeFiles.Count, parallel, c =>
         {
-            files.Add(Script($"search/{shards.FileName(s)[..^".json".Length]}.js", $"roadmapDocsSearch(\"shard\",{s},{shards.ShardJson(s)});\n"));
-        }
-        var storeFiles = new List<string>();
-        for (var start = 0; start < entries.Count || start == 0; start += StoreChunk)
-        {
-            var chunk = entries.Skip(start).Take(StoreChunk)
+            var chunk = entries.Skip(c * StoreChunk).Take(StoreChunk)
                 .Select(e => new[] { e.Title, e.Section, e.Url, Excerpt(e.Text), e.Kind, e.Breadcrumb })
                 .ToList();
-            var name = $"store-{start / StoreChunk}.js";
-            storeFiles.Add(name);
-            files.Add(Script("search/" + name, $"roadmapDocsSearch(\"store\",{start / StoreChunk},{JsonSerializer.Serialize(chunk, Json)});\n"));
-            if (entries.Count == 0)
-            {
-                break;
-            }
-        }
+            chunkFiles[c] = Script("search/" + storeFiles[c], $"roadmapDocsSearch(\"store\",{c},{JsonSerializer.Serialize(chunk, Json)});\n");
+        });
+        var files = ImmutableArray.CreateBuilder<Document>();
+        files.AddRange(shardFiles);
+        files.AddRange(chunkFiles);
         var manifest = new Dictionary<string, object>
         {
             ["version"] = LunrIndex.LunrVersion,

@@ -223,23 +223,24 @@ public sealed class SearchBrowserTests(BrowserFixture browser) : IAsyncDisposabl
     }
 
     [Fact]
-    public async Task Results_follow_each_keystroke_quickly()
+    public async Task Results_follow_each_word_typed()
     {
         var (page, errors) = await SearchAsync(await FileUrlAsync("index.html"), "redis");
         var output = TestContext.Current.TestOutputHelper;
         output?.WriteLine("from file:// (main thread), first query (loads lunr, the index, the store): " + await LastMsAsync(page));
 
-        await page.FillAsync(".search-input", "");
-        var timings = new List<double>();
         foreach (var word in new[] { "kubectl", "postgres", "rollback", "pg_restore", "latency" })
         {
             await page.FillAsync(".search-input", "");
             await TypeAndWaitAsync(page, word);
-            timings.Add(await page.EvaluateAsync<double>("() => window.roadmapDocsSearchLast.ms"));
+            // What is on screen answers the word typed last (not an earlier, slower query), and it found something.
+            var last = await page.EvaluateAsync<JsonElement>("() => window.roadmapDocsSearchLast");
+            Assert.Equal(word, last.GetProperty("text").GetString());
+            Assert.True(last.GetProperty("total").GetInt32() > 0, $"no results for '{word}'");
+            Assert.NotEmpty(await GroupPagesAsync(page));
+            // Timings are reported, not asserted: speed is measured by the benchmark harness, not by a unit test.
             output?.WriteLine(word + ": " + await LastMsAsync(page));
         }
-        // The 60 ms debounce plus the search: well under what a reader notices as lag.
-        Assert.All(timings, ms => Assert.InRange(ms, 55, 400));
         Assert.Empty(errors);
     }
 
