@@ -21,12 +21,14 @@ public static class CliApp
         var verbosity = new Option<string>("--verbosity", "-v") { Description = "quiet, normal or detailed.", DefaultValueFactory = _ => "normal" };
         verbosity.AcceptOnlyFromAmong("quiet", "normal", "detailed");
         var theme = new Option<string?>("--theme") { Description = "Use another built-in theme folder." };
+        var cache = new Option<string>("--cache") { Description = "Incremental build cache folder.", DefaultValueFactory = _ => DefaultCache };
+        var noCache = new Option<bool>("--no-cache") { Description = "Build everything from scratch and record nothing." };
 
-        var build = new Command("build", "Build the site from the input folder.") { input, output, baseUrl, strict, verbosity, theme };
+        var build = new Command("build", "Build the site from the input folder.") { input, output, baseUrl, strict, verbosity, theme, cache, noCache };
         build.SetAction((result, cancellationToken) => BuildAsync(
             new BuildCommandOptions(
                 result.GetValue(input)!, result.GetValue(output)!, result.GetValue(baseUrl), result.GetValue(strict),
-                result.GetValue(verbosity)!, result.GetValue(theme)),
+                result.GetValue(verbosity)!, result.GetValue(theme), result.GetValue(noCache) ? null : result.GetValue(cache)),
             stdout, stderr, cancellationToken));
 
         var format = new Option<string>("--format", "-f") { Description = "text, github (workflow annotations), sarif (2.1.0) or json.", DefaultValueFactory = _ => "text" };
@@ -55,7 +57,10 @@ public static class CliApp
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    private sealed record BuildCommandOptions(string Input, string Output, string? BaseUrl, bool Strict, string Verbosity, string? Theme);
+    /// <summary>Where <c>build</c> and <c>serve</c> keep what the next build can reuse (relative to the working folder).</summary>
+    public static readonly string DefaultCache = Path.Combine(".roadmap-docs", "cache");
+
+    private sealed record BuildCommandOptions(string Input, string Output, string? BaseUrl, bool Strict, string Verbosity, string? Theme, string? Cache);
 
     private static async Task<int> BuildAsync(BuildCommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -82,7 +87,7 @@ public static class CliApp
         try
         {
             result = await console.WhileRunningAsync(SiteBuild.RunAsync(
-                new BuildOptions(inputRoot, Path.GetFullPath(options.Output), themeRoot) { BaseUrl = options.BaseUrl, Strict = options.Strict },
+                new BuildOptions(inputRoot, Path.GetFullPath(options.Output), themeRoot) { BaseUrl = options.BaseUrl, Strict = options.Strict, CacheRoot = options.Cache is null ? null : Path.GetFullPath(options.Cache) },
                 cancellationToken));
         }
         catch (OperationCanceledException)

@@ -69,7 +69,7 @@ internal sealed class ConsoleReporter
             }
         }
         var summary = $"{CliApp.Plural(result.Pages, "page")}, {CliApp.Plural(result.Warnings, "warning")}, {CliApp.Plural(result.Errors, "error")} in {result.Elapsed.TotalSeconds:0.00} s"
-            + (result.Published ? "" : " — site not written, the previous one was kept");
+            + (result.UpToDate ? " — up to date, nothing changed since the last build" : result.Published ? "" : " — site not written, the previous one was kept");
         if (_interactive)
         {
             AnsiConsole.MarkupLine(result.Published ? $"[green]✓[/] {Markup.Escape(summary)}" : $"[red]✗[/] {Markup.Escape(summary)}");

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Roadmap.Docs.Configuration;
 using Roadmap.Docs.Engine;
+using Roadmap.Docs.Incremental;
 using Roadmap.Docs.Stages.Markdown.Highlighting;
 using Roadmap.Docs.Roadmap;
 using Roadmap.Docs.Search;
@@ -33,6 +34,9 @@ public sealed record BuildOptions(string InputRoot, string OutputRoot, string Th
 
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>The incremental build cache folder (see <see cref="BuildCache"/>); null builds from scratch and records nothing.</summary>
+    public string? CacheRoot { get; init; }
+
     /// <summary>Check only: run every stage and rule but write nothing (the <c>lint</c> command).</summary>
     public bool DryRun { get; init; }
 }
@@ -40,6 +44,12 @@ public sealed record BuildOptions(string InputRoot, string OutputRoot, string Th
 /// <summary>How a build went.</summary>
 public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Pages, TimeSpan Elapsed, bool Published)
 {
+    /// <summary>Output files copied from the previous site because what they are made from did not change (incremental builds).</summary>
+    public int Reused { get; init; }
+
+    /// <summary>Nothing changed since the last build, whose site is still in place: nothing was built or written.</summary>
+    public bool UpToDate { get; init; }
+
     public IReadOnlyList<ModuleTiming> Timings { get; init; } = [];
 
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
@@ -135,6 +145,12 @@ public static class SiteBuild
         {
             settings = settings with { BaseUrl = baseUrl };
         }
+        // Incremental: stamp the sources before reading them; when nothing changed and the site is as it was left, stop here.
+        var cache = options.CacheRoot is { } cacheRoot && !options.DryRun ? BuildCache.Open(options, cacheRoot) : null;
+        if (cache?.UpToDate() is { } previous)
+        {
+            return new BuildResult(previous.Diagnostics, previous.Pages, stopwatch.Elapsed, Published: true) { UpToDate = true };
+        }
         var theme = new ThemeFiles(options.ThemeRoot, Path.Combine(options.InputRoot, ReadFiles.ThemeOverrideFolder));
         var templates = TemplateSet.Load(theme, diagnostics);
 
@@ -145,18 +161,23 @@ public static class SiteBuild
             WritesOutput = !options.DryRun,
         };
         var context = new Engine.ExecutionContext(environment, diagnostics, cancellationToken);
+        if (cache is not null)
+        {
+            context.Publish(cache);
+        }
         var pipelines = Pipelines(templates, theme, options.Dates);
         var results = await new Engine.Engine(pipelines).RunAsync(context);
         cancellationToken.ThrowIfCancellationRequested();
 
         var reported = Rules.ApplySeverities(diagnostics.Sorted(), settings.LintSeverities);
         var failed = reported.Any(d => d.Severity == Severity.Error) || (options.Strict && reported.Any(d => d.Severity == Severity.Warning));
+        var pages = results["Pages"].Count(d => d.IsPage);
         if (!failed && output is not null)
         {
             output.Commit();
+            cache?.Save(reported, pages);
         }
-        var pages = results["Pages"].Count(d => d.IsPage);
-        return new BuildResult(reported, pages, stopwatch.Elapsed, Published: !failed && output is not null) { Timings = [.. context.Timings] };
+        return new BuildResult(reported, pages, stopwatch.Elapsed, Published: !failed && output is not null) { Timings = [.. context.Timings], Reused = cache?.Reused ?? 0 };
     }
 
     private static Document NotFoundPage() => new()

@@ -110,7 +110,7 @@ public static class ServeCommand
         {
             return (null, ex.Message);
         }
-        var build = new BuildOptions(inputRoot, Path.GetFullPath(request.Output), themeRoot);
+        var build = new BuildOptions(inputRoot, Path.GetFullPath(request.Output), themeRoot) { CacheRoot = Path.GetFullPath(CliApp.DefaultCache) };
         return (new ServeOptions(build, request.Host, request.Port, prefix) { InputDisplay = request.Input }, null);
     }
 }

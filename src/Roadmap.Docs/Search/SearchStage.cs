@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Roadmap.Docs.Engine;
+using Roadmap.Docs.Incremental;
 using Roadmap.Docs.Search.Lunr;
 using Roadmap.Docs.Stages.Navigation;
 
@@ -43,7 +44,19 @@ public static partial class SearchStage
         var entries = pages.AsParallel().AsOrdered().WithDegreeOfParallelism(context.MaxParallelism).WithCancellation(context.CancellationToken)
             .SelectMany(p => Entries(p, nav).ToList())
             .ToList();
-        return Files(entries, context.MaxParallelism);
+        // The index is a function of the entries: when none changed, the published search files are reused as they are.
+        var cache = context.Environment.WritesOutput ? context.TryGet<BuildCache>() : null;
+        var key = cache is null ? "" : EntriesKey(entries);
+        if (cache?.TryReuseFolder("search/", key, context.Environment.OutputRoot) is { } reused)
+        {
+            return [.. reused.Select(d => new Document { Source = "", Destination = d, Written = true })];
+        }
+        var files = Files(entries, context.MaxParallelism);
+        foreach (var file in files)
+        {
+            cache?.Record(file.Destination, key);
+        }
+        return files;
     });
 
     /// <summary>The page entry (title, all headings, intro text) and one entry per H2/H3 section.</summary>
@@ -122,6 +135,18 @@ public static partial class SearchStage
         };
         files.Add(Script("search/manifest.js", $"roadmapDocsSearch(\"manifest\",0,{JsonSerializer.Serialize(manifest, Json)});\n"));
         return files.ToImmutable();
+    }
+
+    private static string EntriesKey(List<SearchEntry> entries)
+    {
+        using var key = new ContentKey();
+        key.Add(LunrIndex.LunrVersion);
+        key.Add(Fields.Select(f => $"{f.Name}^{f.Boost}").ToList());
+        foreach (var e in entries)
+        {
+            key.Add(new[] { e.Title, e.Section, e.Url, e.Text, e.Headings, e.Tags, e.Kind, e.Service, e.Breadcrumb, e.Severity });
+        }
+        return key.Finish();
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Roadmap.Docs.Engine;
+using Roadmap.Docs.Incremental;
 using Roadmap.Docs.Stages.Navigation;
 using Scriban.Syntax;
 using Roadmap.Docs.Stages.Lint;
@@ -30,6 +31,8 @@ public sealed class RenderLayouts(TemplateSet templates, Func<Document, Engine.E
         var sampleOf = inputs.Where(p => p.IsPage)
             .GroupBy(p => p.Kind, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Destination).Order(StringComparer.Ordinal).First(), StringComparer.Ordinal);
+        // Pages made from an unchanged model are copied from the published site (streaming builds only: they write as they go).
+        var cache = then is not null && context.Environment.WritesOutput ? context.TryGet<BuildCache>() : null;
         var samples = new System.Collections.Concurrent.ConcurrentDictionary<string, LayoutSample>(StringComparer.Ordinal);
         var rendered = await new ForEachDocument((page, ctx) =>
         {
@@ -45,8 +48,23 @@ public sealed class RenderLayouts(TemplateSet templates, Func<Document, Engine.E
             }
             try
             {
-                var finished = page with { Content = templates.Render(layout, PageModel.For(page, nav, settings, generatedAt)) };
-                if (sampleOf[page.Kind] == page.Destination)
+                var model = PageModel.For(page, nav, settings, generatedAt);
+                var isSample = sampleOf[page.Kind] == page.Destination;
+                if (cache is not null)
+                {
+                    // The layout sees only its model: the same layout and model make the same page as last build.
+                    var key = ContentKey.Of(new object[] { layout, model });
+                    if (cache.TryReuse(page.Destination, key, ctx.Environment.OutputRoot))
+                    {
+                        if (isSample)
+                        {
+                            samples[page.Kind] = new LayoutSample(page.Destination, File.ReadAllText(Path.Combine(ctx.Environment.OutputRoot, page.Destination)));
+                        }
+                        return page with { Content = "", Written = true };
+                    }
+                }
+                var finished = page with { Content = templates.Render(layout, model) };
+                if (isSample)
                 {
                     samples[page.Kind] = new LayoutSample(page.Destination, finished.Content);
                 }

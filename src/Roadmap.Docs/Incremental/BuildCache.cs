@@ -1,0 +1,255 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Roadmap.Docs.Engine;
+
+namespace Roadmap.Docs.Incremental;
+
+/// <summary>A file as the last build saw it: its path (prefixed "input/", "theme/" or output-relative), length and modification time.</summary>
+public sealed record FileStamp(string Path, long Length, long Ticks);
+
+/// <summary>What a successful build leaves in the cache for the next one.</summary>
+/// <param name="Key">Tool build, options and day: any difference and nothing is reused.</param>
+/// <param name="Sources">Every file under the input and theme folders, before the build read them.</param>
+/// <param name="Output">Every file of the published site, as written.</param>
+/// <param name="Keys">For each output file made from a content key (a page's layout model, the search entries), that key.</param>
+/// <param name="Diagnostics">What the build reported, shown again when nothing changed.</param>
+/// <param name="Pages">How many pages the site has.</param>
+public sealed record BuildState(
+    string Key,
+    ImmutableArray<FileStamp> Sources,
+    ImmutableArray<FileStamp> Output,
+    ImmutableDictionary<string, string> Keys,
+    ImmutableArray<Diagnostic> Diagnostics,
+    int Pages);
+
+[JsonSerializable(typeof(BuildState))]
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+internal sealed partial class BuildStateJson : JsonSerializerContext;
+
+/// <summary>
+/// The incremental build. Output is a function of the sources, the tool and the options; the cache records all three
+/// after each successful build, so the next build can (1) do nothing at all when none of them changed and the published
+/// site is as it was left, and (2) otherwise copy every output file whose content key (everything it was made from) is
+/// the same as last time from the published site instead of making it again. Keys are content hashes, never times, so
+/// an incremental build writes exactly the bytes a clean build writes. Anything unexpected (a damaged cache file, a
+/// changed or missing output file, a symlinked folder whose contents cannot be stamped cheaply) means a full build.
+/// </summary>
+public sealed class BuildCache
+{
+    private readonly string _stateFile;
+    private readonly string _outputRoot;
+    private readonly BuildState? _previous;
+    private readonly Dictionary<string, FileStamp> _previousOutput;
+    private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.Ordinal);
+
+    private BuildCache(string stateFile, string outputRoot, string key, ImmutableArray<FileStamp>? sources, BuildState? previous)
+    {
+        _stateFile = stateFile;
+        _outputRoot = outputRoot;
+        Key = key;
+        Sources = sources;
+        // Reuse only from a build of the same tool, options, day, settings and theme (the content keys cover the rest).
+        _previous = previous is not null && previous.Key == key && sources is { } now && Shared(previous.Sources).SequenceEqual(Shared(now)) ? previous : null;
+        _previousOutput = _previous?.Output.ToDictionary(s => s.Path, StringComparer.Ordinal) ?? [];
+    }
+
+    private int _reused;
+
+    /// <summary>How many output files this build copied from the published site instead of making them.</summary>
+    public int Reused => _reused;
+
+    /// <summary>Tool build, options and day, hashed.</summary>
+    public string Key { get; }
+
+    /// <summary>The input and theme files as they were before this build read them; null when they cannot be stamped (no reuse then).</summary>
+    public ImmutableArray<FileStamp>? Sources { get; }
+
+    /// <summary>Opens the cache for a build of <paramref name="options"/> (the state file is per output folder).</summary>
+    public static BuildCache Open(BuildOptions options, string cacheRoot)
+    {
+        var outputRoot = Path.GetFullPath(options.OutputRoot);
+        var stateFile = Path.Combine(cacheRoot, "state-" + Hash(outputRoot)[..16] + ".json");
+        var today = DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime);
+        var key = Hash(string.Join('\n',
+            typeof(BuildCache).Assembly.ManifestModule.ModuleVersionId.ToString(),
+            (options with { Clock = TimeProvider.System }).ToString(),
+            today.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            options.Dates == Stages.Input.SourceDates.Git ? GitHead(options.InputRoot) : ""));
+        var sources = StampSources(options.InputRoot, options.ThemeRoot);
+        return new BuildCache(stateFile, outputRoot, key, sources, Load(stateFile));
+    }
+
+    /// <summary>The last build's result when nothing it depended on changed and its site is untouched; null means build.</summary>
+    public BuildState? UpToDate()
+    {
+        if (_previous is null || Sources is not { } sources || !sources.SequenceEqual(_previous.Sources))
+        {
+            return null;
+        }
+        return StampFolder(_outputRoot, "") is { } output && output.SequenceEqual(_previous.Output) ? _previous : null;
+    }
+
+    /// <summary>
+    /// Puts the published file for <paramref name="destination"/> into <paramref name="stagingRoot"/> when it was made
+    /// from the same <paramref name="key"/> and is unchanged since; false means make it. Either way the key is recorded.
+    /// </summary>
+    public bool TryReuse(string destination, string key, string stagingRoot)
+    {
+        _keys[destination] = key;
+        if (_previous is null || Sources is null
+            || !_previous.Keys.TryGetValue(destination, out var previousKey) || previousKey != key)
+        {
+            return false;
+        }
+        if (!Unchanged(destination))
+        {
+            return false;
+        }
+        Copy(destination, stagingRoot);
+        return true;
+    }
+
+    private bool Unchanged(string destination)
+    {
+        var info = new FileInfo(Path.Combine(_outputRoot, destination));
+        return _previousOutput.TryGetValue(destination, out var stamp) && info.Exists && info.Length == stamp.Length && info.LastWriteTimeUtc.Ticks == stamp.Ticks;
+    }
+
+    private void Copy(string destination, string stagingRoot)
+    {
+        Interlocked.Increment(ref _reused);
+        var target = Path.Combine(stagingRoot, destination);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(Path.Combine(_outputRoot, destination), target, overwrite: true);
+    }
+
+    /// <summary>What every output file depends on beyond its own content key: site.yml and the theme (with input/_theme overrides).</summary>
+    private static IEnumerable<FileStamp> Shared(ImmutableArray<FileStamp> sources) =>
+        sources.Where(s => s.Path.StartsWith("theme/", StringComparison.Ordinal) || s.Path == "input/site.yml" || s.Path.StartsWith("input/_theme/", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Puts every published file under <paramref name="folder"/> into <paramref name="stagingRoot"/> when all of them were
+    /// made from the same <paramref name="key"/> and are unchanged; returns their destinations, or null (nothing copied).
+    /// </summary>
+    public IReadOnlyList<string>? TryReuseFolder(string folder, string key, string stagingRoot)
+    {
+        var files = _previousOutput.Keys.Where(p => p.StartsWith(folder, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (_previous is null || files.Count == 0 || !files.All(f => _previous.Keys.GetValueOrDefault(f) == key && Unchanged(f)))
+        {
+            return null;
+        }
+        foreach (var file in files)
+        {
+            Copy(file, stagingRoot);
+            _keys[file] = key;
+        }
+        return files;
+    }
+
+    /// <summary>Notes the content key a file was made from, for the next build.</summary>
+    public void Record(string destination, string key) => _keys[destination] = key;
+
+    /// <summary>Records a successful, published build (call after the swap).</summary>
+    public void Save(IReadOnlyList<Diagnostic> diagnostics, int pages)
+    {
+        if (Sources is not { } sources || StampFolder(_outputRoot, "") is not { } output)
+        {
+            return;
+        }
+        var state = new BuildState(Key, sources, output, _keys.ToImmutableDictionary(StringComparer.Ordinal), [.. diagnostics], pages);
+        Directory.CreateDirectory(Path.GetDirectoryName(_stateFile)!);
+        var temporary = _stateFile + ".tmp-" + Environment.ProcessId;
+        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(state, BuildStateJson.Default.BuildState));
+        File.Move(temporary, _stateFile, overwrite: true);
+    }
+
+    /// <summary>SHA-256 of text, lower-case hex.</summary>
+    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static BuildState? Load(string stateFile)
+    {
+        try
+        {
+            return File.Exists(stateFile) ? JsonSerializer.Deserialize(File.ReadAllBytes(stateFile), BuildStateJson.Default.BuildState) : null;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            // A damaged or foreign cache file only costs a full build.
+            return null;
+        }
+    }
+
+    private static ImmutableArray<FileStamp>? StampSources(string inputRoot, string themeRoot)
+    {
+        var input = StampFolder(inputRoot, "input/");
+        var theme = StampFolder(themeRoot, "theme/", skip: "node_modules");
+        var lunr = new FileInfo(Path.Combine(themeRoot, "node_modules", "lunr", "lunr.min.js"));
+        return input is null || theme is null
+            ? null
+            : [.. input, .. theme, new FileStamp("theme/node_modules/lunr/lunr.min.js", lunr.Exists ? lunr.Length : -1, lunr.Exists ? lunr.LastWriteTimeUtc.Ticks : 0)];
+    }
+
+    /// <summary>Every file under <paramref name="root"/>, sorted; null when a folder is a symlink (its contents would need following).</summary>
+    private static ImmutableArray<FileStamp>? StampFolder(string root, string prefix, string? skip = null)
+    {
+        if (!Directory.Exists(root))
+        {
+            return [];
+        }
+        var stamps = new List<FileStamp>();
+        var pending = new Stack<DirectoryInfo>([new DirectoryInfo(root)]);
+        var rootLength = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar).Length + 1;
+        while (pending.TryPop(out var folder))
+        {
+            foreach (var entry in folder.EnumerateFileSystemInfos())
+            {
+                if (entry is DirectoryInfo directory)
+                {
+                    if (directory.LinkTarget is not null)
+                    {
+                        return null;
+                    }
+                    if (directory.Name != skip)
+                    {
+                        pending.Push(directory);
+                    }
+                }
+                else if (entry is FileInfo file)
+                {
+                    var target = file.LinkTarget is null ? file : file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
+                    var relative = prefix + file.FullName[rootLength..].Replace(Path.DirectorySeparatorChar, '/');
+                    stamps.Add(target is { Exists: true } ? new FileStamp(relative, target.Length, target.LastWriteTimeUtc.Ticks) : new FileStamp(relative, -1, 0));
+                }
+            }
+        }
+        stamps.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return [.. stamps];
+    }
+
+    /// <summary>The commit HEAD points at (dates come from git history, so a new commit can change pages without changing files).</summary>
+    private static string GitHead(string inputRoot)
+    {
+        for (var folder = new DirectoryInfo(Path.GetFullPath(inputRoot)); folder is not null; folder = folder.Parent)
+        {
+            var git = Path.Combine(folder.FullName, ".git");
+            var head = Path.Combine(git, "HEAD");
+            if (!File.Exists(head))
+            {
+                continue;
+            }
+            var text = File.ReadAllText(head).Trim();
+            if (text.StartsWith("ref: ", StringComparison.Ordinal))
+            {
+                var reference = Path.Combine(git, text[5..]);
+                var packed = Path.Combine(git, "packed-refs");
+                return text + " " + (File.Exists(reference) ? File.ReadAllText(reference).Trim() : File.Exists(packed) ? Hash(File.ReadAllText(packed)) : "");
+            }
+            return text;
+        }
+        return "";
+    }
+}
