@@ -98,7 +98,7 @@ public static class SiteBuild
                 RoadmapStage.Panels,
                 // Two sources for one URL is an error: report both, keep the first.
                 new ForAllDocuments(CheckDestinations),
-                // The site tree (folders, order, titles), with listing pages for folders that have no index page.
+                // The site tree (folders, order, titles), with listing pages for folders that have no index page; the whole tree once as assets/js/nav-tree.js.
                 new ForAllDocuments(BuildNavigation),
                 // Put each page into its layout and write it at once (a 10,000-page site is not held in memory).
                 new RenderLayouts(templates, then: WriteFiles.WriteAndRelease),
@@ -211,7 +211,7 @@ public static class SiteBuild
     {
         var (navigation, listings) = SiteNavigation.Build(docs.Where(d => d.Kind != "404"));
         context.Publish(navigation);
-        return docs.AddRange(listings);
+        return docs.AddRange(listings).Add(NavTree.Script(navigation));
     }
 
     private static ImmutableArray<Document> ThemeAssets(ThemeFiles theme)

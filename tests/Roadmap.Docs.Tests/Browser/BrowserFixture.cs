@@ -52,6 +52,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>What the page reports from now on as going wrong: console errors and uncaught exceptions.</summary>
+    public static List<string> Errors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        return errors;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

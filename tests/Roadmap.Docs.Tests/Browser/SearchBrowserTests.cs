@@ -248,15 +248,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser) : IAsyncDisposabl
     {
         var page = await browser.NewPageAsync(width, height);
         _contexts.Add(page.Context);
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
+        var errors = BrowserFixture.Errors(page);
         await page.GotoAsync(url);
         return (page, errors);
     }

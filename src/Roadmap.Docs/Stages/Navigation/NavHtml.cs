@@ -6,27 +6,53 @@ namespace Roadmap.Docs.Stages.Navigation;
 
 /// <summary>
 /// The sidebar list for one page, written in C#: it is the biggest part of every page, and a template include per item
-/// cost more than the rest of the page together. Only the page's own section is expanded.
+/// cost more than the rest of the page together. It holds the top-level entries and the open path from the home page
+/// down to the page; every open level lists its items through <see cref="NavWindow"/>, so a page's sidebar has a size
+/// bounded by the depth of the tree, not by the number of pages. A cut folder ends in a "Show all N" link to the
+/// folder's page, which the theme's nav.js turns into the whole list from <see cref="NavTree"/>.
 /// </summary>
 public static class NavHtml
 {
     public static string Render(SiteNavigation nav, string page)
     {
         var html = new StringBuilder(4096);
-        var section = nav.SectionOf(page);
         var open = nav.Breadcrumbs(page).Select(n => n.Url).Append(page).ToHashSet(StringComparer.Ordinal);
         html.Append("<ul class=\"nav-list\">\n");
-        Item(html, page, nav.Root with { Children = [] }, open, expand: false);
-        foreach (var node in nav.Root.Children)
-        {
-            Item(html, page, node, open, expand: node == section);
-        }
+        Item(html, page, nav.Root with { Children = [] }, open);
+        Items(html, page, nav.Root, open);
         html.Append("</ul>\n");
         return html.ToString();
     }
 
-    private static void Item(StringBuilder html, string page, NavNode node, HashSet<string> open, bool expand)
+    /// <summary>The folder's children that the window shows, a gap where it skips some, and the "Show all" link when it cut any.</summary>
+    private static void Items(StringBuilder html, string page, NavNode folder, HashSet<string> open)
     {
+        var children = folder.Children;
+        var at = 0;
+        while (at < children.Length && !open.Contains(children[at].Url))
+        {
+            at++;
+        }
+        foreach (var index in NavWindow.Select(children.Length, at < children.Length ? at : -1))
+        {
+            if (index == NavWindow.Gap)
+            {
+                html.Append("<li class=\"nav-gap\" aria-hidden=\"true\">…</li>\n");
+                continue;
+            }
+            Item(html, page, children[index], open);
+        }
+        if (children.Length > NavWindow.MaxListed)
+        {
+            html.Append("<li class=\"nav-more\"><a class=\"nav-all\" href=\"").Append(SitePaths.Relative(page, folder.Url))
+                .Append("\" data-folder=\"").Append(HtmlText.Escape(folder.Url)).Append("\">Show all ")
+                .Append(children.Length).Append("</a></li>\n");
+        }
+    }
+
+    private static void Item(StringBuilder html, string page, NavNode node, HashSet<string> open)
+    {
+        var expand = node.IsFolder && open.Contains(node.Url);
         html.Append("<li");
         if (node.IsFolder)
         {
@@ -44,13 +70,10 @@ public static class NavHtml
                 .Append("\" title=\"checklist items done\">").Append(node.Tasks.Done).Append('/').Append(node.Tasks.Total).Append("</span>");
         }
         html.Append("</a>");
-        if (expand && node.IsFolder)
+        if (expand)
         {
             html.Append("\n<ul>\n");
-            foreach (var child in node.Children)
-            {
-                Item(html, page, child, open, expand: child.IsFolder && open.Contains(child.Url));
-            }
+            Items(html, page, node, open);
             html.Append("</ul>\n");
         }
         html.Append("</li>\n");

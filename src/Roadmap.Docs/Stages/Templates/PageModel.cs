@@ -74,7 +74,9 @@ public static class PageModel
                 ["text"] = updated.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
             } : null,
         };
-        if (page.Kind == "listing" && nav.Find(url) is { } folder)
+        // A listing page lists its folder; so does the index page of a folder too big for the sidebar to list whole,
+        // because the sidebar's "Show all N" link leads there when scripts do not run.
+        if (nav.Find(url) is { } folder && (page.Kind == "listing" || folder.Children.Length > NavWindow.MaxListed))
         {
             model["children"] = new ScriptArray(folder.Children.Select(c => Link(url, c)));
         }
