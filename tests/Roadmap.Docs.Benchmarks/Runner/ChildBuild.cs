@@ -20,10 +20,17 @@ internal sealed record ChildReport(
     int Gen2,
     double GcPauseMilliseconds,
     IReadOnlyList<string> Diagnostics,
-    IReadOnlyList<StageTime> Stages);
+    IReadOnlyList<StageTime> Stages)
+{
+    /// <summary>The incremental build found nothing changed and did nothing.</summary>
+    public bool UpToDate { get; init; }
+
+    /// <summary>Output files the incremental build copied from the previous site.</summary>
+    public int Reused { get; init; }
+}
 
 /// <summary>
-/// <c>--child-build &lt;input&gt; &lt;output&gt; [--theme &lt;dir&gt;] [--stages]</c>: one build of our site in its own process,
+/// <c>--child-build &lt;input&gt; &lt;output&gt; [--theme &lt;dir&gt;] [--stages] [--cache &lt;dir&gt;]</c>: one build of our site in its own process,
 /// so its peak memory is its own and nothing of the runner's (corpus generation, earlier runs) is counted.
 /// </summary>
 internal static class ChildBuild
@@ -34,7 +41,7 @@ internal static class ChildBuild
     {
         if (args.Length < 2)
         {
-            await Console.Error.WriteLineAsync($"usage: {Flag} <input> <output> [--theme <dir>] [--stages]");
+            await Console.Error.WriteLineAsync($"usage: {Flag} <input> <output> [--theme <dir>] [--stages] [--cache <dir>]");
             return 2;
         }
         var themeAt = Array.IndexOf(args, "--theme");
@@ -44,7 +51,12 @@ internal static class ChildBuild
             await Console.Error.WriteLineAsync("error: theme folder not found; pass --theme");
             return 2;
         }
-        var options = new BuildOptions(Path.GetFullPath(args[0]), Path.GetFullPath(args[1]), Path.GetFullPath(theme)) { Dates = SourceDates.None };
+        var cacheAt = Array.IndexOf(args, "--cache");
+        var options = new BuildOptions(Path.GetFullPath(args[0]), Path.GetFullPath(args[1]), Path.GetFullPath(theme))
+        {
+            Dates = SourceDates.None,
+            CacheRoot = cacheAt >= 0 && cacheAt + 1 < args.Length ? Path.GetFullPath(args[cacheAt + 1]) : null,
+        };
 
         var stopwatch = Stopwatch.StartNew();
         var result = await SiteBuild.RunAsync(options);
@@ -65,7 +77,7 @@ internal static class ChildBuild
             GC.CollectionCount(2),
             GC.GetTotalPauseDuration().TotalMilliseconds,
             [.. result.Diagnostics.Take(20).Select(d => d.ToString())],
-            stages);
+            stages) { UpToDate = result.UpToDate, Reused = result.Reused };
         Console.WriteLine(JsonSerializer.Serialize(report));
         return result.Errors > 0 ? 1 : 0;
     }

@@ -57,12 +57,17 @@ internal sealed record RunnerOptions(IReadOnlyList<int> Pages, int Runs, bool Hu
 }
 
 /// <summary>One timed run of one tool on one corpus.</summary>
+/// <summary>A first build with an empty cache, one with nothing changed, one after a single page's body was edited.</summary>
+internal sealed record IncrementalResult(ToolRun Cold, ToolRun NoChange, ToolRun OneEdit);
+
 internal sealed record ToolRun(TimeSpan Wall, TimeSpan? Cpu, long PeakBytes, long OutputBytes, int HtmlFiles, ChildReport? Child);
 
 /// <summary>All runs of both tools on one corpus size.</summary>
 internal sealed record SizeResult(int Pages, long CorpusBytes, IReadOnlyList<ToolRun> Ours, IReadOnlyList<ToolRun> Hugo, IReadOnlyList<StageTime> Stages)
 {
     public SearchPayload? Search { get; init; }
+
+    public IncrementalResult? Incremental { get; init; }
 }
 
 internal static class Program
@@ -137,7 +142,8 @@ internal static class Program
             var search = SearchPayload.Measure(Path.Combine(work, "site"), "rollback");
             Log($"  search: {search.Shards} shards, {search.TotalGzipBytes / 1024.0:F0} KiB gzip in all; before the first results of '{search.Query}': {search.FirstResultGzipBytes / 1024.0:F0} KiB gzip");
             var stages = options.Stages ? RunOurs(input, Path.Combine(work, "site"), theme, stages: true).Child!.Stages : [];
-            return new SizeResult(pages, Measure.DirectoryBytes(input), ours, theirs, stages) { Search = search };
+            var incremental = MeasureIncremental(input, work, theme);
+            return new SizeResult(pages, Measure.DirectoryBytes(input), ours, theirs, stages) { Search = search, Incremental = incremental };
         }
         finally
         {
@@ -148,11 +154,33 @@ internal static class Program
         }
     }
 
-    private static ToolRun RunOurs(string input, string output, string theme, bool stages)
+    /// <summary>
+    /// Incremental builds in the user's order: a first build with an empty cache, a build with nothing changed, then one
+    /// page's body edited (a paragraph added to a runbook) and built again.
+    /// </summary>
+    private static IncrementalResult MeasureIncremental(string input, string work, string theme)
     {
-        DeleteIfExists(output);
+        var site = Path.Combine(work, "site-incremental");
+        var cache = Path.Combine(work, "cache");
+        DeleteIfExists(site);
+        DeleteIfExists(cache);
+        var cold = RunOurs(input, site, theme, stages: false, cache, clean: false);
+        var noChange = RunOurs(input, site, theme, stages: false, cache, clean: false);
+        var page = Directory.EnumerateFiles(Path.Combine(input, "runbooks"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Skip(1).First();
+        File.AppendAllText(page, "\nAfter the incident review: check the replica lag before failing over.\n");
+        var oneEdit = RunOurs(input, site, theme, stages: false, cache, clean: false);
+        Log($"  incremental: cold {cold.Wall.TotalSeconds:F2} s, no change {noChange.Wall.TotalSeconds:F2} s (up to date: {noChange.Child!.UpToDate}), one page edited {oneEdit.Wall.TotalSeconds:F2} s ({oneEdit.Child!.Reused:N0} files reused)");
+        return new IncrementalResult(cold, noChange, oneEdit);
+    }
+
+    private static ToolRun RunOurs(string input, string output, string theme, bool stages, string? cache = null, bool clean = true)
+    {
+        if (clean)
+        {
+            DeleteIfExists(output);
+        }
         var (program, prefix) = Self();
-        string[] args = [.. prefix, ChildBuild.Flag, input, output, "--theme", theme, .. stages ? new[] { "--stages" } : []];
+        string[] args = [.. prefix, ChildBuild.Flag, input, output, "--theme", theme, .. stages ? new[] { "--stages" } : [], .. cache is null ? [] : new[] { "--cache", cache }];
         var run = Measure.Run(program, args);
         var child = ChildBuild.Parse(run.Output);
         if (run.ExitCode != 0 || child is null)

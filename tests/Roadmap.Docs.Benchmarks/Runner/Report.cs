@@ -44,6 +44,16 @@ internal static class Report
             md.AppendLine(I($"| {result.Pages:N0} | {result.Search!.Shards} | {result.Search.TotalGzipBytes / 1024.0:N0} KiB | {result.Search.FirstResultGzipBytes / 1024.0:N0} KiB ('{result.Search.Query}') | {(build is null ? "" : $"{build.Milliseconds / 1000:F2} s")} |"));
         }
         md.AppendLine();
+        md.AppendLine("### Incremental builds (our process, wall time; build only in brackets)");
+        md.AppendLine();
+        md.AppendLine("| Pages | First build, empty cache | Nothing changed | One page's body edited | Files reused after the edit |");
+        md.AppendLine("|---:|---:|---:|---:|---:|");
+        foreach (var result in results.Where(r => r.Incremental is not null))
+        {
+            var (cold, none, edit) = result.Incremental!;
+            md.AppendLine(I($"| {result.Pages:N0} | {Timed(cold)} | {Timed(none)}{(none.Child!.UpToDate ? "" : " (not up to date!)")} | {Timed(edit)} | {edit.Child!.Reused:N0} |"));
+        }
+        md.AppendLine();
         Method(md, results, options, hugo, load);
         foreach (var result in results.Where(r => r.Stages.Count > 0))
         {
@@ -93,6 +103,8 @@ internal static class Report
         }
         md.AppendLine();
     }
+
+    private static string Timed(ToolRun run) => I($"{run.Wall.TotalSeconds:F2} s ({run.Child!.BuildMilliseconds / 1000:F2} s)");
 
     private static double Median(IEnumerable<ToolRun> runs, Func<ToolRun, double> value) => Measure.Median(runs.Select(value));
 
