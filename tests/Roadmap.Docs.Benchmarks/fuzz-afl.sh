@@ -26,7 +26,7 @@ plain=(dotnet "$work/plain/Roadmap.Docs.Benchmarks.dll" fuzz --target "$target")
 
 # The harness is a .NET program, not a binary built by afl-cc: skip that check. One core; no UI (logs instead).
 AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
-  afl-fuzz -V "$seconds" -t 10000 -m none -i "$work/seeds" -o "$work/afl" -- "${harness[@]}" --afl || true
+  afl-fuzz -V "$seconds" -t 10000 -m none -x "$work/dictionary.txt" -i "$work/seeds" -o "$work/afl" -- "${harness[@]}" --afl || true
 
 stats=$work/afl/default/fuzzer_stats
 grep -E '^(run_time|execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs|bitmap_cvg|edges_found|total_edges)' "$stats" || true

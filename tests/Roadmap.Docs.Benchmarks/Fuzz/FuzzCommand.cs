@@ -16,7 +16,8 @@ internal static class FuzzCommand
           --seconds 600        how long the in-process campaign runs (default 600)
           --seed 1             the campaign's random seed (default: from the clock, printed)
           --findings <dir>     where failing cases are saved (default tests/Roadmap.Docs.Benchmarks/artifacts/fuzz/<target>/found)
-          --write-seeds <dir>  write the starting inputs (front matter blocks or page bodies of the real pages) and stop
+          --write-seeds <dir>  write the starting inputs (front matter blocks or page bodies of the real pages) and
+                               an AFL dictionary of the mutators' tokens (dictionary.txt beside the folder), and stop
           --replay <file>      run one input (an AFL crash file or a saved case) and print what breaks
           --afl                run under afl-fuzz: read each input from stdin through SharpFuzz (see fuzz-afl.sh)
         """;
@@ -45,7 +46,8 @@ internal static class FuzzCommand
         if (options.WriteSeeds is { } seedsFolder)
         {
             var count = harness.WriteSeeds(seedsFolder);
-            Console.Error.WriteLine($"{count} seed inputs written to {seedsFolder}");
+            Harness.WriteDictionary(Path.Combine(seedsFolder, "..", "dictionary.txt"));
+            Console.Error.WriteLine($"{count} seed inputs written to {seedsFolder}, the AFL dictionary beside it");
             return 0;
         }
         if (options.Replay is { } replay)
@@ -159,6 +161,26 @@ internal static class FuzzCommand
                 File.WriteAllText(Path.Combine(folder, $"seed-{i:D3}"), parts[i]);
             }
             return parts.Count;
+        }
+
+        /// <summary>The mutators' tokens and odd values as an AFL dictionary (afl-fuzz -x), so AFL splices whole metacharacter sequences, not only bytes.</summary>
+        public static void WriteDictionary(string file)
+        {
+            var lines = PageMutator.Tokens.Concat(PageMutator.OddValues).Concat(PageMutator.Keys.Select(k => k + ": "))
+                .Where(t => t.Length > 0)
+                .Distinct(StringComparer.Ordinal)
+                .Select((token, i) => $"token_{i}=\"{AflEscape(token)}\"");
+            File.WriteAllLines(file, lines);
+        }
+
+        private static string AflEscape(string token)
+        {
+            var text = new StringBuilder();
+            foreach (var b in Encoding.UTF8.GetBytes(token))
+            {
+                text.Append(b is >= 0x20 and < 0x7f and not (byte)'"' and not (byte)'\\' ? ((char)b).ToString() : $"\\x{b:x2}");
+            }
+            return text.ToString();
         }
 
         /// <summary>Builds the page made from <paramref name="input"/> twice and returns every broken property.</summary>

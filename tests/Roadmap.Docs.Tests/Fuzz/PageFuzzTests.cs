@@ -37,11 +37,11 @@ public sealed class PageFuzzTests
 
     [Fact]
     public Task Any_damage_to_any_page_builds_cleanly_points_inside_the_file_and_builds_the_same_twice() =>
-        Cases(AnyMutation).SampleAsync(AssertSurvivesAsync, iter: 70, threads: 1, print: c => c.ToString());
+        Cases(AnyMutation).SampleAsync(AssertSurvivesAsync, iter: 60, threads: 1, print: c => c.ToString());
 
     [Fact]
     public Task Front_matter_with_wrong_types_unclosed_brackets_anchors_and_duplicate_keys_builds_cleanly() =>
-        Cases(FrontMatterMutation).SampleAsync(AssertSurvivesAsync, iter: 50, threads: 1, print: c => c.ToString());
+        Cases(FrontMatterMutation).SampleAsync(AssertSurvivesAsync, iter: 40, threads: 1, print: c => c.ToString());
 
     [Fact]
     public void The_mutators_damage_a_page_as_asked_and_replay_exactly()
