@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Roadmap.Docs.Engine;
 using Roadmap.Docs.Stages.Lint;
 using Roadmap.Docs.Stages.Output;
 
@@ -11,6 +12,12 @@ public static class CliApp
     public const int ExitOk = 0;
     public const int ExitFailed = 1;
     public const int ExitUsage = 2;
+
+    /// <summary>Ctrl-C (SIGINT) or a termination signal stopped the build: 128 + SIGINT, as shells report it.</summary>
+    public const int ExitInterrupted = 130;
+
+    /// <summary>How long a cancelled build may take to clean up (delete its staging folder) before the process ends anyway.</summary>
+    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -54,7 +61,7 @@ public static class CliApp
             await stderr.WriteLineAsync("Run 'roadmap-docs --help' for usage.");
             return ExitUsage;
         }
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = CleanupTimeout });
     }
 
     /// <summary>Where <c>build</c> and <c>serve</c> keep what the next build can reuse (relative to the working folder).</summary>
@@ -93,6 +100,11 @@ public static class CliApp
         catch (OperationCanceledException)
         {
             await stderr.WriteLineAsync("Build cancelled; the previous site was left as it was.");
+            return ExitInterrupted;
+        }
+        catch (BuildStoppedException ex)
+        {
+            await stderr.WriteLineAsync($"error: cannot write the site to '{options.Output}': {ex.Message}; the previous site was left as it was.");
             return ExitFailed;
         }
         catch (IOException ex)
@@ -134,7 +146,7 @@ public static class CliApp
         catch (OperationCanceledException)
         {
             await stderr.WriteLineAsync("Lint cancelled.");
-            return ExitFailed;
+            return ExitInterrupted;
         }
         var prefix = input.Replace('\\', '/').TrimEnd('/') + "/";
         var shown = result.Diagnostics.Select(d => d.File.StartsWith('(') || d.File.StartsWith("theme/", StringComparison.Ordinal) ? d : d with { File = prefix + d.File }).ToList();

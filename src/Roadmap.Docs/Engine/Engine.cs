@@ -18,7 +18,8 @@ public sealed class Engine
     /// <summary>
     /// Runs every pipeline. Input+Process run as soon as a pipeline's dependencies have finished Process
     /// (independent pipelines run at the same time); PostProcess starts after every Process phase is done;
-    /// Output runs last. A module that throws becomes an error diagnostic and ends only its own pipeline.
+    /// Output runs last. A module that throws becomes an error diagnostic and ends only its own pipeline,
+    /// except a <see cref="BuildStoppedException"/>, which ends the build.
     /// </summary>
     /// <returns>The final documents of every pipeline, by name.</returns>
     public async Task<ImmutableDictionary<string, ImmutableArray<Document>>> RunAsync(ExecutionContext context)
@@ -82,6 +83,11 @@ public sealed class Engine
             {
                 throw;
             }
+            catch (Exception ex) when (Stopping(ex) is { } stop)
+            {
+                // Parallel loops wrap it (several threads may hit a full disk at once): let the first one through as it is.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(stop);
+            }
 #pragma warning disable CA1031 // A failing module is reported, not thrown: one bad stage must not hide the others' findings.
             catch (Exception ex)
 #pragma warning restore CA1031
@@ -95,6 +101,13 @@ public sealed class Engine
         }
         return docs;
     }
+
+    private static BuildStoppedException? Stopping(Exception ex) => ex switch
+    {
+        BuildStoppedException stop => stop,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.OfType<BuildStoppedException>().FirstOrDefault(),
+        _ => null,
+    };
 
     private static void Validate(ImmutableArray<Pipeline> pipelines)
     {

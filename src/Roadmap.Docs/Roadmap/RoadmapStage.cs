@@ -82,7 +82,8 @@ public static class RoadmapStage
         {
             panels.Add(new Panel("title", $"<img class=\"badge\" src=\"{SitePaths.Relative(page.Destination, ChecklistBadge(page.TaskCount))}\" alt=\"checklist: {Badge.Message(page.TaskCount)}\">"));
         }
-        if (page.Kind == "roadmap" || (definesPhases && page.Kind != "phase"))
+        // The overview links the timeline and the roadmap badge, which exist only when the roadmap has phases.
+        if ((page.Kind == "roadmap" && !model.Phases.IsEmpty) || (definesPhases && page.Kind != "phase"))
         {
             panels.Add(new Panel("top", Overview(data, page)));
         }

@@ -78,6 +78,10 @@ internal static class Program
         {
             return await ChildBuild.RunAsync(args[1..]);
         }
+        if (args.Length > 0 && args[0] == "fuzz")
+        {
+            return await Fuzz.FuzzCommand.RunAsync(args[1..]);
+        }
         if (RunnerOptions.Parse(args) is not { } options)
         {
             return 2;

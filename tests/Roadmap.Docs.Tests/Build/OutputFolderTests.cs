@@ -111,6 +111,53 @@ public class OutputFolderTests
         Assert.Contains("another build is writing", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_site_moved_aside_by_a_build_killed_mid_swap_is_put_back_and_only_our_leftovers_go()
+    {
+        using var temp = TestPaths.NewTempFolder();
+        var input = temp.Combine("input");
+        var output = temp.Combine("site");
+        temp.Write("input/index.md", Page("Home"));
+        await TestBuild.RunAsync(input, output, TestContext.Current.CancellationToken);
+        var before = Snapshot(output);
+        // As a kill between the two renames of Commit leaves it: the site aside, no site, an empty staging folder
+        // (killed before its marker was written), and the user's own folders with look-alike names.
+        Directory.Move(output, temp.Combine(".site.old-1-aside"));
+        Directory.CreateDirectory(temp.Combine(".site.staging-2-empty"));
+        temp.Write(".site.staging-3-users/notes.txt", "mine");
+
+        using (OutputFolder.Begin(output))
+        {
+            Assert.Equal(before, Snapshot(output));
+        }
+
+        Assert.Equal(before, Snapshot(output));
+        Assert.Equal([".site.staging-3-users", "input", "site"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_file_that_cannot_be_written_is_RD0005_on_its_source_and_nothing_is_published()
+    {
+        using var temp = TestPaths.NewTempFolder();
+        var input = temp.Combine("input");
+        var output = temp.Combine("site");
+        temp.Write("input/index.md", Page("Home"));
+        await TestBuild.RunAsync(input, output, TestContext.Current.CancellationToken);
+        var before = Snapshot(output);
+        // guide.md becomes the folder guide/ with its index.html; the file named guide must be written at the same path.
+        temp.Write("input/guide.md", Page("Guide"));
+        temp.Write("input/guide", "a download without an extension");
+
+        var result = await TestBuild.RunAsync(input, output, TestContext.Current.CancellationToken);
+
+        Assert.False(result.Published);
+        var error = Assert.Single(result.Diagnostics, d => d.RuleId == "RD0005");
+        Assert.True(error.File is "guide" or "guide.md", error.ToString());
+        Assert.Contains("could not be written", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Diagnostics, d => d.RuleId == "RD0000");
+        Assert.Equal(before, Snapshot(output));
+    }
+
     internal static SortedDictionary<string, string> Snapshot(string folder) =>
         new(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))),

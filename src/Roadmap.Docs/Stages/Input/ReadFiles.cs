@@ -60,23 +60,28 @@ public sealed class ReadFiles : IModule
         return words.Length == 0 ? name : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
-    /// <summary>Decodes UTF-8 (a BOM is dropped); invalid bytes are reported with their offset and replaced, never fatal.</summary>
+    /// <summary>
+    /// Decodes UTF-8 (a BOM is dropped); invalid bytes are reported with their offset and replaced, never fatal.
+    /// Line endings become \n: CommonMark and YAML both end a line at \r\n, \n or a lone \r, so every stage then counts lines alike.
+    /// </summary>
     internal static string ReadText(string full, string relative, DiagnosticBag diagnostics)
     {
         var bytes = File.ReadAllBytes(full);
         var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         try
         {
-            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+            return OneLineEnding(StrictUtf8.GetString(bytes, start, bytes.Length - start));
         }
         catch (DecoderFallbackException ex)
         {
             var offset = start + ex.Index;
-            var line = 1 + bytes.AsSpan(0, Math.Max(0, offset)).Count((byte)'\n');
+            var line = 1 + OneLineEnding(Encoding.Latin1.GetString(bytes, 0, Math.Max(0, offset))).Count('\n');
             diagnostics.Report(Rules.InputFile, relative, line, 1, $"invalid UTF-8 at byte offset {offset}; replaced with U+FFFD", "save the file as UTF-8");
-            return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
+            return OneLineEnding(Encoding.UTF8.GetString(bytes, start, bytes.Length - start));
         }
     }
+
+    private static string OneLineEnding(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
     private static void Walk(string root, string folder, string prefix, List<(string, string)> files, HashSet<string> visited, DiagnosticBag diagnostics)
     {

@@ -69,7 +69,8 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
         var fromLayouts = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         Parallel.ForEach(pages, new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = context.MaxParallelism }, page =>
         {
-            var written = page.Links.ToLookup(l => l.Href, StringComparer.Ordinal);
+            // By the unescaped URL: the renderer percent-encodes what it must ('{', spaces, non-ASCII), the markdown has it as written.
+            var written = page.Links.ToLookup(l => Uri.UnescapeDataString(l.Href), StringComparer.Ordinal);
             var used = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var href in parsed[page.Destination].Links)
             {
@@ -122,9 +123,10 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
     /// <summary>Finds where the markdown wrote this href (the n-th time it appears); line 0 when the markdown did not write it (the layout did).</summary>
     private static (int Line, int Column, string Original) Locate(Document page, ILookup<string, LinkReference> written, Dictionary<string, int> used, string href)
     {
-        var candidates = written[href].ToList();
-        var n = used.GetValueOrDefault(href);
-        used[href] = n + 1;
+        var key = Uri.UnescapeDataString(href);
+        var candidates = written[key].ToList();
+        var n = used.GetValueOrDefault(key);
+        used[key] = n + 1;
         if (n < candidates.Count)
         {
             return (candidates[n].Line, candidates[n].Column, candidates[n].Url);

@@ -23,8 +23,8 @@ public static class Rules
         "The message names the template and line. Templates run sandboxed: only the page model is visible, with loop and recursion limits.");
 
     public static readonly Rule OutputPath = new("RD0005", "output-path", Severity.Error,
-        "A page would be written outside the output folder.",
-        "Nothing is ever written outside the output folder; rename the source file.");
+        "A page would be written outside the output folder, or one file cannot be written there.",
+        "Nothing is ever written outside the output folder; rename the source file. A file that cannot be written (its name clashes with a folder, or a copied file cannot be read) is named with the reason.");
 
     public static readonly Rule DuplicateUrl = new("RD0006", "duplicate-url", Severity.Error,
         "Two source files become the same page URL.",

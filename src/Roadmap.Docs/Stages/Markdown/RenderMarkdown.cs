@@ -98,7 +98,7 @@ public sealed class RenderMarkdown : IModule
         return doc with
         {
             Title = title ?? doc.Title,
-            Html = html.ToString(),
+            Html = RawHtml.Contain(html.ToString()),
             Headings = headings.ToImmutable(),
             Tasks = tasks.ToImmutable(),
             Links = links.ToImmutable(),

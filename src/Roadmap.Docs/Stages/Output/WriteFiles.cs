@@ -28,15 +28,38 @@ public static class WriteFiles
             context.Diagnostics.Report(Rules.OutputPath, doc.Source, 1, 1, $"output path '{doc.Destination}' would fall outside the output folder; not written");
             return doc;
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        if (doc.CopyFrom is not null)
+        try
         {
-            File.Copy(doc.CopyFrom, path, overwrite: true);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (doc.CopyFrom is not null)
+            {
+                File.Copy(doc.CopyFrom, path, overwrite: true);
+            }
+            else
+            {
+                File.WriteAllText(path, doc.Content, Utf8);
+            }
         }
-        else
+        catch (IOException ex) when (OutputFolder.IsOutOfRoom(ex))
         {
-            File.WriteAllText(path, doc.Content, Utf8);
+            // Every later file would fail the same way: one clear error, not one per file.
+            throw new BuildStoppedException($"{Reason(ex, path)} (while writing {doc.Destination})", ex);
+        }
+        catch (IOException ex)
+        {
+            ReportUnwritten(doc, path, ex, context);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            ReportUnwritten(doc, path, ex, context);
         }
         return doc;
     }
+
+    /// <summary>One file that cannot be written (a name clash, a source file that cannot be read): an error on its source, the rest goes on.</summary>
+    private static void ReportUnwritten(Document doc, string path, Exception ex, Engine.ExecutionContext context) =>
+        context.Diagnostics.Report(Rules.OutputPath, doc.Source.Length > 0 ? doc.Source : "(build)", 1, 1, $"'{doc.Destination}' could not be written: {Reason(ex, path)}");
+
+    /// <summary>The system's reason without the staging path it appends (the message names the page instead).</summary>
+    private static string Reason(Exception ex, string path) => ex.Message.Replace($" : '{path}'", "", StringComparison.Ordinal);
 }
