@@ -6,11 +6,13 @@ using Roadmap.Docs.Stages.Markdown.Highlighting;
 using Roadmap.Docs.Roadmap;
 using Roadmap.Docs.Search;
 using Roadmap.Docs.Stages.FrontMatter;
+using Roadmap.Docs.Stages.Html;
 using Roadmap.Docs.Stages.Input;
 using Roadmap.Docs.Stages.Lint;
 using Roadmap.Docs.Stages.Markdown;
 using Roadmap.Docs.Stages.Navigation;
 using Roadmap.Docs.Stages.Output;
+using Roadmap.Docs.Stages.Sanitize;
 using Roadmap.Docs.Stages.Templates;
 
 namespace Roadmap.Docs;
@@ -32,6 +34,9 @@ public sealed record BuildOptions(string InputRoot, string OutputRoot, string Th
     public bool Strict { get; init; }
 
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Overrides site.yml's raw_html (a preview of someone else's pull request builds with Sanitize).</summary>
+    public RawHtmlMode? RawHtml { get; init; }
 
     /// <summary>Check only: run every stage and rule but write nothing (the <c>lint</c> command).</summary>
     public bool DryRun { get; init; }
@@ -66,6 +71,10 @@ public static class SiteBuild
                 new ReadSourceDates(dates),
                 // Markdig with one shared pipeline: HTML, headings, task lists, links, excerpt.
                 new RenderMarkdown(SyntaxHighlighter.Highlight),
+                // Table column alignment as classes, not inline styles (the pages' CSP allows none).
+                AlignmentClasses.Module,
+                // raw_html sanitize or escape: raw HTML and dangerous link URLs cleaned out of the body, each removal reported.
+                SanitizeHtml.Module,
             ],
             // Copy the files that are not pages (images, downloads) as they are.
             Output = [new ForAllDocuments((docs, _) => [.. docs.Where(d => !d.IsPage)]), WriteFiles.Module],
@@ -134,6 +143,10 @@ public static class SiteBuild
         if (options.BaseUrl is { Length: > 0 } baseUrl)
         {
             settings = settings with { BaseUrl = baseUrl };
+        }
+        if (options.RawHtml is { } rawHtml)
+        {
+            settings = settings with { RawHtml = rawHtml };
         }
         var theme = new ThemeFiles(options.ThemeRoot, Path.Combine(options.InputRoot, ReadFiles.ThemeOverrideFolder));
         var templates = TemplateSet.Load(theme, diagnostics);
