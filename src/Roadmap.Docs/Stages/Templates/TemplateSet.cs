@@ -49,6 +49,8 @@ public sealed class TemplateSet : ITemplateLoader
             LimitToString = 1_000_000,
             StrictVariables = false,
             EnableRelaxedMemberAccess = true,
+            // Trusted HTML (a panel's SVG, its hashed stylesheet, code in <pre>) is written as it is, never re-indented.
+            AutoIndent = false,
         };
         foreach (var (name, template) in _templates)
         {
