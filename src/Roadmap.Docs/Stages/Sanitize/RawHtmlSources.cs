@@ -7,16 +7,17 @@ using Roadmap.Docs.Engine;
 namespace Roadmap.Docs.Stages.Sanitize;
 
 /// <summary>
-/// Finds where in the .md file a piece of removed HTML was written: first in the raw HTML and link URLs Markdig saw,
-/// then anywhere in the body, else the body's first line. The n-th search for the same text finds its n-th occurrence,
-/// since the sanitizer reports removals in document order.
+/// Finds where in the .md file a piece of removed HTML was written. The sanitizer reports removals in document order,
+/// so each search starts just after the last one found: in the raw HTML and link URLs Markdig saw (as written, or with
+/// character references decoded, as the sanitizer saw them), then from the top, then anywhere in the body, else where
+/// the last removal was.
 /// </summary>
 internal sealed class RawHtmlSources
 {
-    private readonly List<(int Line, int Column, string Text)> _raw = [];
-    private readonly List<(int Line, int Column, string Text)> _body = [];
-    private readonly Dictionary<string, int> _asked = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Span> _raw = [];
+    private readonly List<Span> _body = [];
     private readonly int _bodyLine;
+    private (int Span, int Offset) _cursor;
 
     public RawHtmlSources(Document doc, MarkdownPipeline pipeline)
     {
@@ -28,57 +29,100 @@ internal sealed class RawHtmlSources
                 case HtmlBlock block:
                     foreach (var line in block.Lines.Lines.Take(block.Lines.Count))
                     {
-                        _raw.Add((line.Line + _bodyLine, line.Column + 1, line.Slice.ToString()));
+                        _raw.Add(new Span(line.Line + _bodyLine, line.Column + 1, line.Slice.ToString(), IsUrl: false));
                     }
                     break;
                 case HtmlInline inline:
-                    _raw.Add((inline.Line + _bodyLine, inline.Column + 1, inline.Tag));
+                    _raw.Add(new Span(inline.Line + _bodyLine, inline.Column + 1, inline.Tag, IsUrl: false));
                     break;
                 case LinkInline { Url: { Length: > 0 } url } link:
-                    _raw.Add((link.Line + _bodyLine, link.Column + 1, url));
+                    _raw.Add(new Span(link.Line + _bodyLine, link.Column + 1, url, IsUrl: true));
                     break;
             }
         }
+        _raw.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
         var lines = doc.Content.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            _body.Add((i + _bodyLine, 1, lines[i]));
+            _body.Add(new Span(i + _bodyLine, 1, lines[i], IsUrl: false));
         }
     }
 
-    /// <summary>The 1-based line and column of the next occurrence of <paramref name="text"/> (case-insensitive).</summary>
-    public (int Line, int Column) Find(string text)
+    /// <summary>
+    /// The 1-based line and column where <paramref name="text"/> (a tag's <c>&lt;name</c> or an attribute's name) was
+    /// next written; for a URL, <paramref name="text"/> is the value and <paramref name="attribute"/> the attribute
+    /// that held it, so a URL is not taken for another attribute's text.
+    /// </summary>
+    public (int Line, int Column) Find(string text, string? attribute = null)
     {
-        var nth = _asked.GetValueOrDefault(text);
-        _asked[text] = nth + 1;
-        return Nth(_raw, text, nth) ?? Nth(_body, text, nth) ?? Decoded(text) ?? Nth(_raw, text, 0) ?? Nth(_body, text, 0) ?? (_bodyLine, 1);
-    }
-
-    /// <summary>A value the sanitizer saw decoded (<c>jav&amp;#x09;ascript:</c>): the raw HTML that has it, at its start.</summary>
-    private (int Line, int Column)? Decoded(string text)
-    {
-        foreach (var (line, column, span) in _raw)
+        if ((Search(_cursor, text, attribute) ?? Search((0, 0), text, attribute)) is { } found)
         {
-            if (span.Contains('&', StringComparison.Ordinal) && WebUtility.HtmlDecode(span).Contains(text, StringComparison.OrdinalIgnoreCase))
+            _cursor = (found.Span, found.End);
+            var span = _raw[found.Span];
+            return (span.Line, span.Column + found.Offset);
+        }
+        foreach (var span in _body)
+        {
+            var at = span.Text.IndexOf(text, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
             {
-                return (line, column);
+                return (span.Line, span.Column + at);
             }
         }
-        return null;
+        // Markup the parser made up (<isindex> becomes a form with a label and an input): where the last removal was.
+        if (_raw.Count == 0)
+        {
+            return (_bodyLine, 1);
+        }
+        var last = _raw[Math.Min(_cursor.Span, _raw.Count - 1)];
+        return (last.Line, last.Column);
     }
 
-    private static (int Line, int Column)? Nth(List<(int Line, int Column, string Text)> spans, string text, int nth)
+    private (int Span, int Offset, int End)? Search((int Span, int Offset) from, string text, string? attribute)
     {
-        foreach (var (line, column, span) in spans)
+        for (var i = from.Span; i < _raw.Count; i++)
         {
-            for (var at = span.IndexOf(text, StringComparison.OrdinalIgnoreCase); at >= 0; at = span.IndexOf(text, at + 1, StringComparison.OrdinalIgnoreCase))
+            var span = _raw[i];
+            var start = i == from.Span ? from.Offset : 0;
+            if (start > span.Text.Length)
             {
-                if (nth-- == 0)
+                continue;
+            }
+            if (attribute is null || span.IsUrl)
+            {
+                var at = span.Text.IndexOf(text, start, StringComparison.OrdinalIgnoreCase);
+                if (at >= 0)
                 {
-                    return (line, column + at);
+                    return (i, at, at + text.Length);
+                }
+                // Markdig writes a link's URL percent-encoded (a tab as %09): compare it as Markdig read it.
+                if (span.IsUrl && start == 0 && (Decoded(span.Text).Contains(text, StringComparison.OrdinalIgnoreCase)
+                    || span.Text.Contains(Uri.UnescapeDataString(text), StringComparison.OrdinalIgnoreCase)))
+                {
+                    return (i, 0, span.Text.Length);
+                }
+                continue;
+            }
+            // A URL attribute: its name, then its value somewhere after it in the same tag, as written or decoded.
+            for (var at = span.Text.IndexOf(attribute, start, StringComparison.OrdinalIgnoreCase); at >= 0;
+                 at = span.Text.IndexOf(attribute, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var rest = span.Text[at..];
+                var value = rest.IndexOf(text, StringComparison.OrdinalIgnoreCase);
+                if (value >= 0)
+                {
+                    return (i, at + value, at + value + text.Length);
+                }
+                if (Decoded(rest).Contains(text, StringComparison.OrdinalIgnoreCase))
+                {
+                    return (i, at, at + attribute.Length);
                 }
             }
         }
         return null;
     }
+
+    private static string Decoded(string text) => text.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(text) : text;
+
+    private sealed record Span(int Line, int Column, string Text, bool IsUrl);
 }

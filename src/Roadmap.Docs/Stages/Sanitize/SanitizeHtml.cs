@@ -44,7 +44,7 @@ public sealed class SanitizeHtml : IModule
             if (!e.Cancel && e.Reason is not (RemoveReason.ClassAttributeEmpty or RemoveReason.StyleAttributeEmpty))
             {
                 removed.Add(e.Reason == RemoveReason.NotAllowedUrlValue
-                    ? new Removal(e.Attribute.Value, $"{e.Attribute.Name}=\"{Shorten(e.Attribute.Value)}\" on <{e.Tag.LocalName}> (only relative, http, https and mailto URLs are kept)")
+                    ? new Removal(e.Attribute.Value, $"{e.Attribute.Name}=\"{Shorten(e.Attribute.Value)}\" on <{e.Tag.LocalName}> (only relative, http, https and mailto URLs are kept)", e.Attribute.Name)
                     : new Removal(e.Attribute.Name, $"{e.Attribute.Name} attribute on <{e.Tag.LocalName}>"));
             }
         };
@@ -60,7 +60,7 @@ public sealed class SanitizeHtml : IModule
             : "raw_html is sanitize for this build: scripts, event handlers, frames, forms, styles and non-web URLs are removed";
         foreach (var removal in removed)
         {
-            var (line, column) = sources.Find(removal.SourceText);
+            var (line, column) = sources.Find(removal.SourceText, removal.Attribute);
             diagnostics.Report(Rules.RawHtmlRemoved, doc.Source, line, column, "removed " + removal.What, hint);
         }
         return doc with { Html = html };
@@ -68,6 +68,6 @@ public sealed class SanitizeHtml : IModule
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..39] + "…";
 
-    /// <summary>What was removed, and the text that finds it in the source.</summary>
-    private sealed record Removal(string SourceText, string What);
+    /// <summary>What was removed, and the text that finds it in the source (for a URL, its value and attribute).</summary>
+    private sealed record Removal(string SourceText, string What, string? Attribute = null);
 }
