@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Roadmap.Docs.Engine;
+using Roadmap.Docs.Configuration;
 using Roadmap.Docs.Stages.Lint;
 using Roadmap.Docs.Stages.Output;
 
@@ -28,21 +29,23 @@ public static class CliApp
         var verbosity = new Option<string>("--verbosity", "-v") { Description = "quiet, normal or detailed.", DefaultValueFactory = _ => "normal" };
         verbosity.AcceptOnlyFromAmong("quiet", "normal", "detailed");
         var theme = new Option<string?>("--theme") { Description = "Use another built-in theme folder." };
+        var rawHtml = RawHtmlOption();
         var cache = new Option<string>("--cache") { Description = "Incremental build cache folder.", DefaultValueFactory = _ => DefaultCache };
         var noCache = new Option<bool>("--no-cache") { Description = "Build everything from scratch and record nothing." };
 
-        var build = new Command("build", "Build the site from the input folder.") { input, output, baseUrl, strict, verbosity, theme, cache, noCache };
+        var build = new Command("build", "Build the site from the input folder.") { input, output, baseUrl, strict, verbosity, theme, rawHtml, cache, noCache };
         build.SetAction((result, cancellationToken) => BuildAsync(
             new BuildCommandOptions(
                 result.GetValue(input)!, result.GetValue(output)!, result.GetValue(baseUrl), result.GetValue(strict),
-                result.GetValue(verbosity)!, result.GetValue(theme), result.GetValue(noCache) ? null : result.GetValue(cache)),
+                result.GetValue(verbosity)!, result.GetValue(theme), RawHtmlModes.Parse(result.GetValue(rawHtml)), result.GetValue(noCache) ? null : result.GetValue(cache)),
             stdout, stderr, cancellationToken));
 
         var format = new Option<string>("--format", "-f") { Description = "text, github (workflow annotations), sarif (2.1.0) or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(DiagnosticFormats.Names);
-        var lint = new Command("lint", "Check the input (dependencies, links, anchors, runbooks, front matter) without writing a site.") { input, format, strict, theme };
+        var lint = new Command("lint", "Check the input (dependencies, links, anchors, runbooks, front matter) without writing a site.") { input, format, strict, theme, rawHtml };
         lint.SetAction((result, cancellationToken) => LintAsync(
-            result.GetValue(input)!, result.GetValue(format)!, result.GetValue(strict), result.GetValue(theme), stdout, stderr, cancellationToken));
+            new LintCommandOptions(result.GetValue(input)!, result.GetValue(format)!, result.GetValue(strict), result.GetValue(theme), RawHtmlModes.Parse(result.GetValue(rawHtml))),
+            stdout, stderr, cancellationToken));
 
         var root = new RootCommand("Roadmap.Docs: builds a roadmap, runbook and architecture knowledge base into a fast, searchable static site.")
         {
@@ -67,7 +70,20 @@ public static class CliApp
     /// <summary>Where <c>build</c> and <c>serve</c> keep what the next build can reuse (relative to the working folder).</summary>
     public static readonly string DefaultCache = Path.Combine(".roadmap-docs", "cache");
 
-    private sealed record BuildCommandOptions(string Input, string Output, string? BaseUrl, bool Strict, string Verbosity, string? Theme, string? Cache);
+    /// <summary><c>--raw-html allow|sanitize|escape</c>: overrides site.yml's raw_html (build, lint and serve).</summary>
+    internal static Option<string?> RawHtmlOption()
+    {
+        var option = new Option<string?>("--raw-html")
+        {
+            Description = "HTML inside markdown: allow (as written), sanitize (scripts, handlers, frames, forms removed) or escape (shown as text). Overrides site.yml's raw_html; use sanitize for content you did not write.",
+        };
+        option.AcceptOnlyFromAmong([.. RawHtmlModes.Names]);
+        return option;
+    }
+
+    private sealed record BuildCommandOptions(string Input, string Output, string? BaseUrl, bool Strict, string Verbosity, string? Theme, RawHtmlMode? RawHtml, string? Cache);
+
+    private sealed record LintCommandOptions(string Input, string Format, bool Strict, string? Theme, RawHtmlMode? RawHtml);
 
     private static async Task<int> BuildAsync(BuildCommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -94,7 +110,7 @@ public static class CliApp
         try
         {
             result = await console.WhileRunningAsync(SiteBuild.RunAsync(
-                new BuildOptions(inputRoot, Path.GetFullPath(options.Output), themeRoot) { BaseUrl = options.BaseUrl, Strict = options.Strict, CacheRoot = options.Cache is null ? null : Path.GetFullPath(options.Cache) },
+                new BuildOptions(inputRoot, Path.GetFullPath(options.Output), themeRoot) { BaseUrl = options.BaseUrl, Strict = options.Strict, RawHtml = options.RawHtml, CacheRoot = options.Cache is null ? null : Path.GetFullPath(options.Cache) },
                 cancellationToken));
         }
         catch (OperationCanceledException)
@@ -122,8 +138,9 @@ public static class CliApp
         return failed ? ExitFailed : ExitOk;
     }
 
-    private static async Task<int> LintAsync(string input, string format, bool strict, string? theme, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> LintAsync(LintCommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        var (input, format, strict, theme, _) = options;
         var inputRoot = Path.GetFullPath(input);
         if (!Directory.Exists(inputRoot))
         {
@@ -140,7 +157,7 @@ public static class CliApp
         try
         {
             result = await SiteBuild.RunAsync(
-                new BuildOptions(inputRoot, Path.Combine(inputRoot, "..", "_site"), themeRoot) { Strict = strict, DryRun = true },
+                new BuildOptions(inputRoot, Path.Combine(inputRoot, "..", "_site"), themeRoot) { Strict = strict, DryRun = true, RawHtml = options.RawHtml },
                 cancellationToken);
         }
         catch (OperationCanceledException)

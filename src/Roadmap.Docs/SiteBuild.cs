@@ -7,11 +7,13 @@ using Roadmap.Docs.Stages.Markdown.Highlighting;
 using Roadmap.Docs.Roadmap;
 using Roadmap.Docs.Search;
 using Roadmap.Docs.Stages.FrontMatter;
+using Roadmap.Docs.Stages.Html;
 using Roadmap.Docs.Stages.Input;
 using Roadmap.Docs.Stages.Lint;
 using Roadmap.Docs.Stages.Markdown;
 using Roadmap.Docs.Stages.Navigation;
 using Roadmap.Docs.Stages.Output;
+using Roadmap.Docs.Stages.Sanitize;
 using Roadmap.Docs.Stages.Templates;
 
 namespace Roadmap.Docs;
@@ -36,6 +38,9 @@ public sealed record BuildOptions(string InputRoot, string OutputRoot, string Th
 
     /// <summary>The incremental build cache folder (see <see cref="BuildCache"/>); null builds from scratch and records nothing.</summary>
     public string? CacheRoot { get; init; }
+
+    /// <summary>Overrides site.yml's raw_html (a preview of someone else's pull request builds with Sanitize).</summary>
+    public RawHtmlMode? RawHtml { get; init; }
 
     /// <summary>Check only: run every stage and rule but write nothing (the <c>lint</c> command).</summary>
     public bool DryRun { get; init; }
@@ -76,6 +81,10 @@ public static class SiteBuild
                 new ReadSourceDates(dates),
                 // Markdig with one shared pipeline: HTML, headings, task lists, links, excerpt.
                 new RenderMarkdown(SyntaxHighlighter.Highlight),
+                // Table column alignment as classes, not inline styles (the pages' CSP allows none).
+                AlignmentClasses.Module,
+                // raw_html sanitize or escape: raw HTML and dangerous link URLs cleaned out of the body, each removal reported.
+                SanitizeHtml.Module,
             ],
             // Copy the files that are not pages (images, downloads) as they are.
             Output = [new ForAllDocuments((docs, _) => [.. docs.Where(d => !d.IsPage)]), WriteFiles.Module],
@@ -144,6 +153,10 @@ public static class SiteBuild
         if (options.BaseUrl is { Length: > 0 } baseUrl)
         {
             settings = settings with { BaseUrl = baseUrl };
+        }
+        if (options.RawHtml is { } rawHtml)
+        {
+            settings = settings with { RawHtml = rawHtml };
         }
         // Incremental: stamp the sources before reading them; when nothing changed and the site is as it was left, stop here.
         var cache = options.CacheRoot is { } cacheRoot && !options.DryRun ? BuildCache.Open(options, cacheRoot) : null;

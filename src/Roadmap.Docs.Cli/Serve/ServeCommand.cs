@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using System.Runtime.InteropServices;
+using Roadmap.Docs.Configuration;
 using Roadmap.Docs.Stages.Output;
 
 namespace Roadmap.Docs.Cli.Serve;
@@ -17,14 +18,22 @@ public static class ServeCommand
         var prefix = new Option<string>("--path-prefix") { Description = "Serve the site under this path, as a preview host would (for example /pr-42/).", DefaultValueFactory = _ => "/" };
         var theme = new Option<string?>("--theme") { Description = "Use another built-in theme folder." };
 
-        var command = new Command("serve", "Build the site, serve it locally, and rebuild and reload open pages on every change.") { input, output, port, host, prefix, theme };
+        var rawHtml = CliApp.RawHtmlOption();
+
+        var command = new Command("serve", "Build the site, serve it locally, and rebuild and reload open pages on every change.") { input, output, port, host, prefix, theme, rawHtml };
         command.SetAction((result, cancellationToken) => RunAsync(
-            new ServeRequest(result.GetValue(input)!, result.GetValue(output)!, result.GetValue(port), result.GetValue(host)!, result.GetValue(prefix)!, result.GetValue(theme)),
+            new ServeRequest(result.GetValue(input)!, result.GetValue(output)!, result.GetValue(port), result.GetValue(host)!, result.GetValue(prefix)!, result.GetValue(theme))
+            {
+                RawHtml = RawHtmlModes.Parse(result.GetValue(rawHtml)),
+            },
             stdout, stderr, cancellationToken));
         return command;
     }
 
-    private sealed record ServeRequest(string Input, string Output, int Port, string Host, string PathPrefix, string? Theme);
+    private sealed record ServeRequest(string Input, string Output, int Port, string Host, string PathPrefix, string? Theme)
+    {
+        public RawHtmlMode? RawHtml { get; init; }
+    }
 
     private static async Task<int> RunAsync(ServeRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -110,7 +119,7 @@ public static class ServeCommand
         {
             return (null, ex.Message);
         }
-        var build = new BuildOptions(inputRoot, Path.GetFullPath(request.Output), themeRoot) { CacheRoot = Path.GetFullPath(CliApp.DefaultCache) };
+        var build = new BuildOptions(inputRoot, Path.GetFullPath(request.Output), themeRoot) { RawHtml = request.RawHtml, CacheRoot = Path.GetFullPath(CliApp.DefaultCache) };
         return (new ServeOptions(build, request.Host, request.Port, prefix) { InputDisplay = request.Input }, null);
     }
 }

@@ -36,6 +36,9 @@ public sealed record SiteSettings
     /// <summary>Sections every rollback procedure needs (it is a list of steps, so no Diagnosis/Mitigation), same form.</summary>
     public ImmutableArray<string> RollbackRequiredSections { get; init; } = ["Symptoms|When to roll back", "Verification", "Escalation"];
 
+    /// <summary>HTML written inside markdown: kept (allow), cleaned (sanitize) or shown as text (escape). See <see cref="RawHtmlMode"/>.</summary>
+    public RawHtmlMode RawHtml { get; init; } = RawHtmlMode.Allow;
+
     /// <summary>Severity overrides by rule id: "error", "warning", "info" or "off".</summary>
     public ImmutableDictionary<string, string> LintSeverities { get; init; } = ImmutableDictionary<string, string>.Empty;
 
@@ -83,6 +86,16 @@ public sealed record SiteSettings
                 diagnostics.Report(Rules.SiteSettings, FileName, at.Line, at.Column, "roadmap.start must be a date written as YYYY-MM-DD");
             }
             settings = settings with { RoadmapStart = start };
+        }
+        if (yaml.Get("raw_html") is { } rawHtml)
+        {
+            var mode = RawHtmlModes.Parse(rawHtml.Value as string);
+            if (mode is null)
+            {
+                diagnostics.Report(Rules.SiteSettings, FileName, rawHtml.Line, rawHtml.Column, "raw_html must be allow, sanitize or escape");
+            }
+            // A bad value must not fall back to the most permissive mode.
+            settings = settings with { RawHtml = mode ?? RawHtmlMode.Sanitize };
         }
         if (runbooks.Contains("review_days"))
         {

@@ -36,6 +36,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A fresh context and page (own storage), or a skipped test when there is no browser.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light)
     {
+        var context = await NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = scheme,
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A fresh context with these options, or a skipped test when there is no browser.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
         if (Browser is null)
         {
             if (TestPaths.OnCi)
@@ -44,12 +55,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
             Assert.Skip(Problem ?? "no browser");
         }
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            ColorScheme = scheme,
-        });
-        return await context.NewPageAsync();
+        return await Browser.NewContextAsync(options);
     }
 
     /// <summary>What the page reports from now on as going wrong: console errors and uncaught exceptions.</summary>

@@ -98,6 +98,13 @@ public sealed class ReadFiles : IModule
             {
                 continue;
             }
+            if (UnsafeNameCharacter(entry.Name) is { } unsafeChar)
+            {
+                diagnostics.Report(Rules.UnsafeFileName, relative, 1, 1,
+                    $"the name has {unsafeChar}, which cannot be part of a page's URL as written; skipped",
+                    "rename it with letters, digits, spaces, '-', '_' and '.'");
+                continue;
+            }
             if (entry.LinkTarget is not null && !InsideRoot(root, entry))
             {
                 diagnostics.Report(Rules.InputFile, relative, 1, 1, "symbolic link points outside the input folder; not followed");
@@ -112,6 +119,27 @@ public sealed class ReadFiles : IModule
                 files.Add((relative, entry.FullName));
             }
         }
+    }
+
+    /// <summary>
+    /// A character that would let a file name change the markup or the meaning of the URLs built from it: quotes and
+    /// angle brackets end an attribute, a colon makes <c>javascript:x/index.html</c> a scheme, ?, # and % change what the
+    /// URL points at. Null when the name is safe.
+    /// </summary>
+    internal static string? UnsafeNameCharacter(string name)
+    {
+        foreach (var c in name)
+        {
+            if (c is '"' or '\'' or '<' or '>' or '`' or ':' or '?' or '#' or '%' or '\\')
+            {
+                return $"'{c}'";
+            }
+            if (char.IsControl(c))
+            {
+                return $"a control character (U+{(int)c:X4})";
+            }
+        }
+        return null;
     }
 
     private static bool InsideRoot(string root, FileSystemInfo entry)

@@ -98,6 +98,14 @@ public static class Rules
         "A front-matter key is not one the page's kind uses (often a typo).",
         "The hint names the closest known key. Keys the build does not know are ignored.");
 
+    public static readonly Rule RawHtmlRemoved = new("RD0140", "raw-html-removed", Severity.Warning,
+        "Raw HTML or a link URL was removed because this build does not trust raw HTML (raw_html: sanitize or escape).",
+        "Pull-request previews of outside contributions build with `--raw-html sanitize`: scripts, event handlers (`onerror=`…), `javascript:` and other non-web URLs, frames, objects, embeds, forms, meta, base, style elements and inline styles are removed so they never reach a page. Details, kbd, sub/sup, tables, images, anchors with ids and divs with classes are kept. Write the content in markdown, or ask for the feature in the theme.");
+
+    public static readonly Rule UnsafeFileName = new("RD0141", "unsafe-file-name", Severity.Warning,
+        "A file or folder name has a character that cannot be part of a page URL as written; it is skipped.",
+        "Page URLs come from file names and go into every page's links. A quote or angle bracket would end the link's markup, a colon would turn `javascript:alert(1).md` into a script URL, and `?`, `#` or `%` would point the link elsewhere. Rename the file with letters, digits, spaces, `-`, `_` and `.`.");
+
     public static readonly Rule InternalError = new("RD0000", "internal-error", Severity.Error,
         "A build stage failed unexpectedly.",
         "Please report it with the message. The rest of the build went on; the site was not replaced.");
@@ -110,6 +118,7 @@ public static class Rules
         BrokenLink, BrokenAnchor, DuplicatePhase, DuplicateId,
         RunbookField, RunbookStale, RunbookSection,
         FrontMatterType, UnknownKind, UnknownKey,
+        RawHtmlRemoved, UnsafeFileName,
     ];
 
     private static readonly FrozenDictionary<string, Rule> ById = All.ToFrozenDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);

@@ -15,19 +15,27 @@ namespace Roadmap.Docs.Stages.Markdown;
 public sealed class RenderMarkdown : IModule
 {
     /// <summary>Built once: a MarkdownPipeline is immutable and thread-safe, so every page shares it.</summary>
-    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseGridTables()
-        .UseTaskLists()
-        .UseAlertBlocks()
-        .UseFootnotes()
-        .UseAutoLinks()
-        .UseEmphasisExtras()
-        .UseDefinitionLists()
-        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
-        // Generic attributes last: it also parses the {#id} written after a heading.
-        .UseGenericAttributes()
-        .Build();
+    public static MarkdownPipeline Pipeline { get; } = Create(html: true);
+
+    /// <summary>The same pipeline with HTML parsing off, so raw HTML becomes visible text (raw_html: escape).</summary>
+    public static MarkdownPipeline EscapedHtmlPipeline { get; } = Create(html: false);
+
+    private static MarkdownPipeline Create(bool html)
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseGridTables()
+            .UseTaskLists()
+            .UseAlertBlocks()
+            .UseFootnotes()
+            .UseAutoLinks()
+            .UseEmphasisExtras()
+            .UseDefinitionLists()
+            .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+            // Generic attributes last: it also parses the {#id} written after a heading.
+            .UseGenericAttributes();
+        return (html ? builder : builder.DisableHtml()).Build();
+    }
 
     private readonly Func<string, string, string?> _highlight;
 
@@ -35,11 +43,15 @@ public sealed class RenderMarkdown : IModule
     public RenderMarkdown(Func<string, string, string?> highlight) => _highlight = highlight;
 
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, Engine.ExecutionContext context) =>
-        new ForEachDocument((doc, _) => doc.IsPage && doc.Source.Length > 0 ? Render(doc) : doc).ExecuteAsync(inputs, context);
+        new ForEachDocument((doc, _) => doc.IsPage && doc.Source.Length > 0 ? Render(doc, PipelineFor(context.Environment.Settings.RawHtml)) : doc).ExecuteAsync(inputs, context);
 
-    public Document Render(Document doc)
+    public static MarkdownPipeline PipelineFor(Configuration.RawHtmlMode rawHtml) =>
+        rawHtml == Configuration.RawHtmlMode.Escape ? EscapedHtmlPipeline : Pipeline;
+
+    public Document Render(Document doc, MarkdownPipeline? pipeline = null)
     {
-        var markdown = Markdig.Markdown.Parse(doc.Content, Pipeline);
+        pipeline ??= Pipeline;
+        var markdown = Markdig.Markdown.Parse(doc.Content, pipeline);
         var offset = doc.BodyLine;
 
         // A leading H1 is the page title: the layout shows the title, so the body does not repeat it.
@@ -88,7 +100,7 @@ public sealed class RenderMarkdown : IModule
 
         var html = new StringWriter(new StringBuilder(doc.Content.Length * 2));
         var renderer = new HtmlRenderer(html);
-        Pipeline.Setup(renderer);
+        pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightingCodeBlockRenderer(_highlight));
         renderer.Render(markdown);
 

@@ -58,7 +58,7 @@ public static class NavHtml
         {
             html.Append(expand ? " class=\"nav-folder open\"" : " class=\"nav-folder\"");
         }
-        html.Append("><a href=\"").Append(SitePaths.Relative(page, node.Url)).Append('"');
+        html.Append("><a href=\"").Append(HtmlText.Escape(SitePaths.Relative(page, node.Url))).Append('"');
         if (node.Url == page)
         {
             html.Append(" aria-current=\"page\" class=\"current\"");

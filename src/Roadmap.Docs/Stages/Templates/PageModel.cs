@@ -35,6 +35,7 @@ public static class PageModel
         ["root"] = root,
         ["home"] = root + "index.html",
         ["generated_at"] = E(generatedAt),
+        ["content_security_policy"] = ContentSecurityPolicy.Value,
     };
 
     private static ScriptObject Page(Document page, SiteNavigation nav, SiteSettings settings)
@@ -120,7 +121,7 @@ public static class PageModel
     private static ScriptObject Link(string from, NavNode node) => new()
     {
         ["title"] = E(node.Title),
-        ["url"] = SitePaths.Relative(from, node.Url),
+        ["url"] = E(SitePaths.Relative(from, node.Url)),
         ["kind"] = E(node.Kind),
         ["tasks"] = node.Tasks.Total == 0 ? null : $"{node.Tasks.Done}/{node.Tasks.Total}",
         ["complete"] = node.Tasks.Total > 0 && node.Tasks.Done == node.Tasks.Total,

@@ -77,7 +77,7 @@ public sealed class RenderLayouts(TemplateSet templates, Func<Document, Engine.E
                     return null;
                 }
                 ctx.Diagnostics.Report(
-                    Rules.Template, "theme/" + (ex.Span.FileName ?? layout), ex.Span.Start.Line + 1, ex.Span.Start.Column + 1,
+                    Rules.Template, templates.DisplayName(ex.Span.FileName ?? layout), ex.Span.Start.Line + 1, ex.Span.Start.Column + 1,
                     $"template error: {ex.OriginalMessage} (first seen rendering {page.Destination})");
                 return null;
             }

@@ -12,16 +12,23 @@ namespace Roadmap.Docs.Stages.Templates;
 public sealed class TemplateSet : ITemplateLoader
 {
     private readonly FrozenDictionary<string, Template> _templates;
+    private readonly FrozenDictionary<string, string> _displayPaths;
 
-    private TemplateSet(FrozenDictionary<string, Template> templates) => _templates = templates;
+    private TemplateSet(FrozenDictionary<string, Template> templates, FrozenDictionary<string, string> displayPaths)
+    {
+        _templates = templates;
+        _displayPaths = displayPaths;
+    }
 
     /// <summary>Parses layouts/ and partials/ (user overrides first); a template with syntax errors is reported by name and line.</summary>
     public static TemplateSet Load(ThemeFiles theme, DiagnosticBag diagnostics)
     {
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        var displayPaths = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var relative in theme.List("layouts").Concat(theme.List("partials")))
         {
             var path = theme.Resolve(relative)!;
+            displayPaths[relative] = DisplayPath(path, relative);
             var template = Template.Parse(File.ReadAllText(path), relative);
             if (template.HasErrors)
             {
@@ -33,10 +40,13 @@ public sealed class TemplateSet : ITemplateLoader
             }
             templates[relative] = template;
         }
-        return new TemplateSet(templates.ToFrozenDictionary(StringComparer.Ordinal));
+        return new TemplateSet(templates.ToFrozenDictionary(StringComparer.Ordinal), displayPaths.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     public bool Has(string name) => _templates.ContainsKey(name);
+
+    /// <summary>Where a template came from, as diagnostics name it: "theme/layouts/page.html" or "_theme/…" for a user override.</summary>
+    public string DisplayName(string name) => _displayPaths.GetValueOrDefault(name) ?? "theme/" + name;
 
     /// <summary>Renders a layout with the given globals in a sandbox: no .NET objects reachable, loop and recursion limits.</summary>
     public string Render(string layout, ScriptObject globals)
@@ -49,6 +59,8 @@ public sealed class TemplateSet : ITemplateLoader
             LimitToString = 1_000_000,
             StrictVariables = false,
             EnableRelaxedMemberAccess = true,
+            // Trusted HTML (a panel's SVG, its hashed stylesheet, code in <pre>) is written as it is, never re-indented.
+            AutoIndent = false,
         };
         foreach (var (name, template) in _templates)
         {

@@ -1,0 +1,1 @@
+xss("payload-file");
