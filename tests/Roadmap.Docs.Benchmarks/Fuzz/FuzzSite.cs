@@ -95,6 +95,7 @@ public sealed class FuzzSite
         var environment = new BuildEnvironment(inputRoot, ThemeRoot, Path.Combine(inputRoot, "..", "unwritten"), new FixedClock(FixedNow), settings)
         {
             MaxParallelism = maxParallelism,
+            WritesOutput = false,
         };
         var context = new Engine.ExecutionContext(environment, diagnostics, cancellationToken);
         var pipelines = SiteBuild.Pipelines(templates, theme, SourceDates.None).Select(p => p with { Output = [] });
