@@ -17,6 +17,7 @@ public sealed class FuzzFindingsTests : IDisposable
     [InlineData("<style>")]
     [InlineData("<!-- a note never closed")]
     [InlineData("<plaintext>")]
+    [InlineData("<!--\n<!--")]
     public async Task Unclosed_raw_html_is_shown_as_text_and_the_layout_stays_whole(string raw)
     {
         var (outcome, input) = await BuildAsync("notes/raw.md", $"---\ntitle: Raw\n---\nBefore.\n\n{raw}\n\nAfter.\n");
@@ -70,6 +71,29 @@ public sealed class FuzzFindingsTests : IDisposable
         Assert.Empty(FuzzSite.Violations(outcome, input));
         var broken = Assert.Single(outcome.Diagnostics, d => d.RuleId == "RD0110" && d.File == "notes/links.md");
         Assert.Equal((6, column), (broken.Line, broken.Column));
+    }
+
+    /// <summary>Found by the in-process campaign: a block tag inside a link's text makes the HTML parser repeat the link, and the copy was blamed on the theme.</summary>
+    [Fact]
+    public async Task A_link_the_html_parser_repeats_is_still_reported_where_it_was_written()
+    {
+        var (outcome, input) = await BuildAsync("notes/split.md", "---\ntitle: Split\n---\nSee [Te<div>sting](missing.md) now.\n");
+
+        Assert.Empty(FuzzSite.Violations(outcome, input));
+        var broken = Assert.Single(outcome.Diagnostics, d => d.RuleId == "RD0110" && d.File != "index.md");
+        Assert.Equal(("notes/split.md", 4, 5), (broken.File, broken.Line, broken.Column));
+    }
+
+    /// <summary>Found by the in-process campaign: a grid table's rule inside a pipe table row makes Markdig number that row's lines from the table, so its broken links pointed at the wrong line, past the end of it.</summary>
+    [Fact]
+    public async Task A_broken_link_in_a_table_row_split_by_a_grid_rule_points_at_its_line()
+    {
+        var (outcome, input) = await BuildAsync("notes/grid.md", "---\ntitle: Grid\n---\nIntro.\n\n| Risk | Phase | Procedure |\n|---|---|---|\n| Database | [Phase 5](p5.md) | x |\n| Pro+---+\n| a |\n+---+\nduction | [Phase 6](missing.md) | [emergency rollback](../rollback/missing.md) |\n");
+
+        Assert.Empty(FuzzSite.Violations(outcome, input));
+        var broken = outcome.Diagnostics.Where(d => d.RuleId == "RD0110" && d.File == "notes/grid.md" && d.Message.Contains("missing.md", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(broken);
+        Assert.All(broken, d => Assert.Equal(12, d.Line));
     }
 
     private async Task<(FuzzOutcome Outcome, string Input)> BuildAsync(string relativePath, string page)

@@ -127,13 +127,36 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
         var candidates = written[key].ToList();
         var n = used.GetValueOrDefault(key);
         used[key] = n + 1;
-        if (n < candidates.Count)
+        if (candidates.Count > 0)
         {
-            return (candidates[n].Line, candidates[n].Column, candidates[n].Url);
+            // More links than the markdown wrote: the HTML parser copied one (a block such as <div> inside a link's text
+            // makes it repeat the <a>), so it is the last one written.
+            var link = candidates[Math.Min(n, candidates.Count - 1)];
+            return WrittenAt(page, link) ? (link.Line, link.Column, link.Url) : LineOf(page, link.Url) is { Line: > 0 } found ? (found.Line, found.Column, link.Url) : (link.Line, link.Column, link.Url);
         }
         // Raw HTML in the markdown: find the text in the source.
         var (line, column) = LineOf(page, href);
         return (line, column, href);
+    }
+
+    /// <summary>
+    /// Whether the link's URL really is on the line the renderer gave. Markdig numbers the lines of a cell of a grid
+    /// table from the table, not the file; such a link is then found by its text instead.
+    /// </summary>
+    private static bool WrittenAt(Document page, LinkReference link)
+    {
+        var start = 0;
+        for (var line = 1; line < link.Line && start >= 0; line++)
+        {
+            start = page.SourceText.IndexOf('\n', start) is var next and >= 0 ? next + 1 : -1;
+        }
+        if (start < 0 || link.Line < 1)
+        {
+            return false;
+        }
+        var end = page.SourceText.IndexOf('\n', start);
+        var text = page.SourceText.AsSpan(start, (end < 0 ? page.SourceText.Length : end) - start);
+        return link.Column <= text.Length + 1 && text.Contains(link.Url, StringComparison.Ordinal);
     }
 
     private static (int Line, int Column) LineOf(Document page, string text)

@@ -41,8 +41,9 @@ public static class RawHtml
             var end = html.IndexOf("-->", at + 4, StringComparison.Ordinal);
             if (end < 0)
             {
+                // Nothing closes this one, nor any after it.
                 escape.Add(at);
-                break;
+                continue;
             }
             at = end;
         }
