@@ -85,6 +85,8 @@ public static class SiteBuild
                 AlignmentClasses.Module,
                 // raw_html sanitize or escape: raw HTML and dangerous link URLs cleaned out of the body, each removal reported.
                 SanitizeHtml.Module,
+                // ... and the files beside the pages that a browser would run (HTML, JS, SVG with scripts) are not copied.
+                ActiveFiles.Module,
             ],
             // Copy the files that are not pages (images, downloads) as they are.
             Output = [new ForAllDocuments((docs, _) => [.. docs.Where(d => !d.IsPage)]), WriteFiles.Module],

@@ -175,7 +175,7 @@ public class RawHtmlModeTests
     }
 
     [Fact]
-    public async Task The_command_line_takes_raw_html_on_build_and_lint_and_refuses_an_unknown_mode()
+    public async Task The_command_line_takes_raw_html_on_build_lint_and_serve_and_refuses_an_unknown_mode()
     {
         using var temp = TestPaths.NewTempFolder();
         temp.Write("input/index.md", "<iframe src=\"https://example.com\"></iframe>\n");
@@ -183,6 +183,7 @@ public class RawHtmlModeTests
 
         Assert.Equal(CliApp.ExitUsage, await CliApp.RunAsync(["build", "--input", temp.Combine("input"), "--raw-html", "trusted"], new StringWriter(), stderr));
         Assert.Contains("trusted", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal(CliApp.ExitUsage, await CliApp.RunAsync(["serve", "--input", temp.Combine("input"), "--raw-html", "trusted"], new StringWriter(), new StringWriter()));
 
         var lint = new StringWriter();
         Assert.Equal(CliApp.ExitOk, await CliApp.RunAsync(["lint", "--input", temp.Combine("input"), "--raw-html", "sanitize"], lint, new StringWriter()));

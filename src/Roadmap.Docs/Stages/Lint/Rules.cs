@@ -106,6 +106,10 @@ public static class Rules
         "A file or folder name has a character that cannot be part of a page URL as written; it is skipped.",
         "Page URLs come from file names and go into every page's links. A quote or angle bracket would end the link's markup, a colon would turn `javascript:alert(1).md` into a script URL, and `?`, `#` or `%` would point the link elsewhere. Rename the file with letters, digits, spaces, `-`, `_` and `.`.");
 
+    public static readonly Rule ActiveFile = new("RD0142", "active-file", Severity.Warning,
+        "A file that would run as a page of the site (HTML, XML, JavaScript, an SVG with a script) was not copied, because this build does not trust raw HTML.",
+        "With `raw_html: sanitize` or `escape` (as pull-request previews build), input files are copied only when a browser cannot run them as a document of the site's own origin: `.html`, `.xhtml`, `.xml`, `.js` and the like are left out, and so is an SVG with a `<script>`, an `on…` handler, a `<foreignObject>` or a non-web link. A picture-only SVG is copied. Links to a left-out file are then broken.");
+
     public static readonly Rule InternalError = new("RD0000", "internal-error", Severity.Error,
         "A build stage failed unexpectedly.",
         "Please report it with the message. The rest of the build went on; the site was not replaced.");
@@ -118,7 +122,7 @@ public static class Rules
         BrokenLink, BrokenAnchor, DuplicatePhase, DuplicateId,
         RunbookField, RunbookStale, RunbookSection,
         FrontMatterType, UnknownKind, UnknownKey,
-        RawHtmlRemoved, UnsafeFileName,
+        RawHtmlRemoved, UnsafeFileName, ActiveFile,
     ];
 
     private static readonly FrozenDictionary<string, Rule> ById = All.ToFrozenDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
