@@ -72,7 +72,8 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
                 var hash = href.IndexOf('#', StringComparison.Ordinal);
                 var path = Uri.UnescapeDataString(StripQuery(hash < 0 ? href : href[..hash]));
                 var fragment = hash < 0 ? "" : Uri.UnescapeDataString(href[(hash + 1)..]);
-                var target = path.Length == 0 ? page.Destination : SitePaths.Combine(page.Destination, path);
+                // A root-relative link (/x) is checked from the site root, where it lands when the site is served at /.
+                var target = path.Length == 0 ? page.Destination : SitePaths.Combine(path.StartsWith('/') ? "" : page.Destination, path);
                 var (line, column, original) = Locate(page, written, used, href);
                 if (target is null || !files.Contains(target))
                 {
