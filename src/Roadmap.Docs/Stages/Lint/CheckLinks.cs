@@ -74,13 +74,17 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
                 var fragment = hash < 0 ? "" : Uri.UnescapeDataString(href[(hash + 1)..]);
                 // A root-relative link (/x) is checked from the site root, where it lands when the site is served at /.
                 var target = path.Length == 0 ? page.Destination : SitePaths.Combine(path.StartsWith('/') ? "" : page.Destination, path);
-                var (line, column, original) = Locate(page, written, used, href);
+                // Which occurrence of this href it is; where it was written is looked up only for a finding (a page with
+                // 30,000 links would otherwise search its source 30,000 times).
+                var occurrence = used.GetValueOrDefault(href);
+                used[href] = occurrence + 1;
                 if (target is null || !files.Contains(target))
                 {
                     if (target is not null && files.Contains(target.TrimEnd('/') + "/index.html"))
                     {
                         continue;
                     }
+                    var (line, column, original) = Locate(page, written, occurrence, href);
                     if (line == 0)
                     {
                         // Not written in the page's markdown: the theme put it there. Report it once, not once per page.
@@ -94,6 +98,7 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
                 }
                 else if (fragment.Length > 0 && parsed.TryGetValue(target, out var other) && !other.Ids.Contains(fragment))
                 {
+                    var (line, column, original) = Locate(page, written, occurrence, href);
                     var hint = Similarity.Closest(fragment, other.Ids) is { } close ? $"did you mean #{close}?" : null;
                     context.Diagnostics.Report(Rules.BrokenAnchor, page.Source, line, column,
                         $"broken anchor '{original}': {target} has no id '{fragment}'", hint);
@@ -108,11 +113,9 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
     }
 
     /// <summary>Finds where the markdown wrote this href (the n-th time it appears); line 0 when the markdown did not write it (the layout did).</summary>
-    private static (int Line, int Column, string Original) Locate(Document page, ILookup<string, LinkReference> written, Dictionary<string, int> used, string href)
+    private static (int Line, int Column, string Original) Locate(Document page, ILookup<string, LinkReference> written, int n, string href)
     {
         var candidates = written[href].ToList();
-        var n = used.GetValueOrDefault(href);
-        used[href] = n + 1;
         if (n < candidates.Count)
         {
             return (candidates[n].Line, candidates[n].Column, candidates[n].Url);

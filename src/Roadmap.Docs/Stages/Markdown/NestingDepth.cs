@@ -63,7 +63,7 @@ public static class NestingDepth
             var parentContent = open.Count > 0 ? open[^1] : 0;
             var column = indent;
             // "- - - x" opens three items on one line; each item's content column is where the next may start.
-            while (column - parentContent < 4 && MarkerWidth(text) is > 0 and var width)
+            while (column - parentContent < 4 && !IsThematicBreak(text) && MarkerWidth(text) is > 0 and var width)
             {
                 var after = text[width..];
                 var spaces = after.Length - after.TrimStart(' ').Length;
@@ -143,6 +143,29 @@ public static class NestingDepth
             }
         }
         return columns;
+    }
+
+    /// <summary>"- - -", "***", "_ _ _": a horizontal rule, not list items.</summary>
+    private static bool IsThematicBreak(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty || text[0] is not ('-' or '*' or '_'))
+        {
+            return false;
+        }
+        var marker = text[0];
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (c == marker)
+            {
+                count++;
+            }
+            else if (c is not (' ' or '\t'))
+            {
+                return false;
+            }
+        }
+        return count >= 3;
     }
 
     /// <summary>The width of a list marker ("-", "*", "+", "1.", "12)") followed by a space or the end of the line; 0 if none.</summary>
