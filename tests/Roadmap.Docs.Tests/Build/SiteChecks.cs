@@ -13,18 +13,20 @@ public static partial class SiteChecks
     /// </summary>
     public static int AssertEveryPageIsWhole(string site)
     {
-        var parser = new HtmlParser();
         var pages = 0;
         foreach (var file in Directory.EnumerateFiles(site, "*.html", SearchOption.AllDirectories))
         {
-            var html = File.ReadAllText(file);
-            var document = parser.ParseDocument(html);
-            var relative = Path.GetRelativePath(site, file);
-            Assert.True(document.QuerySelector("main") is not null, $"{relative} has no <main>");
-            Assert.True(document.QuerySelector("footer.site-footer") is not null, $"{relative} lost its footer: something in the page swallowed the layout");
+            AssertPageIsWhole(site, Path.GetRelativePath(site, file));
             pages++;
         }
         return pages;
+    }
+
+    public static void AssertPageIsWhole(string site, string relative)
+    {
+        var document = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(site, relative)));
+        Assert.True(document.QuerySelector("main") is not null, $"{relative} has no <main>");
+        Assert.True(document.QuerySelector("footer.site-footer") is not null, $"{relative} lost its footer: something in the page swallowed the layout");
     }
 
     /// <summary>Every finding names a file, a line and a column (1-based), and none is an internal error.</summary>
