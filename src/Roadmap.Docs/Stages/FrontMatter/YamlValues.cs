@@ -8,11 +8,8 @@ namespace Roadmap.Docs.Stages.FrontMatter;
 /// <summary>Reads YAML into front-matter values that remember where each was written.</summary>
 public static class YamlValues
 {
-    /// <summary>The outcome of reading a YAML mapping: the values, or an error with its 1-based position in the YAML text.</summary>
-    public sealed record Result(Engine.FrontMatter Values, string? Error, int ErrorLine, int ErrorColumn);
-
     /// <summary>Parses <paramref name="yaml"/>; positions are shifted by <paramref name="firstLine"/> − 1 so they point into the host file.</summary>
-    public static Result ParseMapping(string yaml, int firstLine)
+    public static ParsedValues ParseMapping(string yaml, int firstLine)
     {
         var stream = new YamlStream();
         try
@@ -23,25 +20,25 @@ public static class YamlValues
         {
             var line = (int)ex.Start.Line + firstLine - 1;
             var message = ex.InnerException is null ? ex.Message : $"{ex.Message} {ex.InnerException.Message}";
-            return new Result(Engine.FrontMatter.Empty, CleanMessage(message), line, (int)ex.Start.Column);
+            return ParsedValues.Failed(CleanMessage(message), line, (int)ex.Start.Column);
         }
         catch (InvalidOperationException ex)
         {
             // YamlDotNet's representation model throws this (not a YamlException) for some unclosed flow collections
             // followed by more keys; it carries no position, so point at the first line of the front matter.
-            return new Result(Engine.FrontMatter.Empty, $"the YAML could not be read ({ex.Message}); look for an unclosed [ or {{", firstLine, 1);
+            return ParsedValues.Failed($"the YAML could not be read ({ex.Message}); look for an unclosed [ or {{", firstLine, 1);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
-            return new Result(Engine.FrontMatter.Empty, null, 0, 0);
+            return ParsedValues.Ok(Engine.FrontMatter.Empty);
         }
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             var node = stream.Documents[0].RootNode;
-            return new Result(Engine.FrontMatter.Empty, "front matter must be a mapping of keys to values", (int)node.Start.Line + firstLine - 1, (int)node.Start.Column);
+            return ParsedValues.Failed("front matter must be a mapping of keys to values", (int)node.Start.Line + firstLine - 1, (int)node.Start.Column);
         }
         var map = (IReadOnlyDictionary<string, FrontMatterValue>)Convert(root, firstLine).Value!;
-        return new Result(new Engine.FrontMatter(map.ToImmutableDictionary(StringComparer.Ordinal)), null, 0, 0);
+        return ParsedValues.Ok(new Engine.FrontMatter(map.ToImmutableDictionary(StringComparer.Ordinal)));
     }
 
     private static FrontMatterValue Convert(YamlNode node, int firstLine)

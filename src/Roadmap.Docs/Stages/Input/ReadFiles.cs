@@ -41,11 +41,50 @@ public sealed class ReadFiles : IModule
                 }
                 : new Document { Source = relative, Destination = relative, CopyFrom = full };
         });
+        GiveEachPageItsOwnUrl(docs, context.Diagnostics);
         return Task.FromResult(docs.ToImmutableArray());
     }
 
-    public static bool IsMarkdown(string path) =>
-        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Two sources that would become one URL ("ops.md" and "ops/index.md"; "A.md" and "a.md", which clash on a
+    /// case-insensitive file system or server) both stay: the first in path order keeps the URL, the other is built at
+    /// one named after its file ("ops/index/index.html", "a-2/index.html"), and the diagnostic says where. Copied files
+    /// keep their paths: a page that clashes with one moves instead.
+    /// </summary>
+    internal static void GiveEachPageItsOwnUrl(Document[] docs, DiagnosticBag diagnostics)
+    {
+        var taken = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in docs.Where(d => !d.IsPage))
+        {
+            taken.TryAdd(file.Destination, file.Source);
+        }
+        for (var i = 0; i < docs.Length; i++)
+        {
+            var page = docs[i];
+            if (!page.IsPage || taken.TryAdd(page.Destination, page.Source))
+            {
+                continue;
+            }
+            var folder = page.Source.LastIndexOf('/') is var slash and >= 0 ? page.Source[..(slash + 1)] : "";
+            var name = Path.GetFileNameWithoutExtension(page.Source);
+            // "index.md" tries "index/index.html" first; "a.md" (whose own URL is taken) goes on to "a-2/index.html".
+            string destination;
+            var n = 1;
+            do
+            {
+                destination = folder + name + (n == 1 ? "" : "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)) + "/index.html";
+                n++;
+            }
+            while (!taken.TryAdd(destination, page.Source));
+            var owner = taken[page.Destination];
+            diagnostics.Report(Rules.DuplicateUrl, page.Source, 1, 1,
+                $"'{page.Source}' and '{owner}' both become {page.Destination}; '{owner}' keeps it and '{page.Source}' is built at {destination}",
+                "rename one of the two files so each has the URL you mean");
+            docs[i] = page with { Destination = destination };
+        }
+    }
+
+    public static bool IsMarkdown(string path) => SitePaths.IsMarkdown(path);
 
     /// <summary>"runbooks/redis-cache-outage.md" → "Redis cache outage"; a folder's index page takes the folder's name.</summary>
     public static string TitleFromFileName(string relative)

@@ -81,14 +81,19 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
                 var hash = href.IndexOf('#', StringComparison.Ordinal);
                 var path = Uri.UnescapeDataString(StripQuery(hash < 0 ? href : href[..hash]));
                 var fragment = hash < 0 ? "" : Uri.UnescapeDataString(href[(hash + 1)..]);
-                var target = path.Length == 0 ? page.Destination : SitePaths.Combine(page.Destination, path);
-                var (line, column, original) = Locate(page, written, used, href);
+                // A root-relative link (/x) is checked from the site root, where it lands when the site is served at /.
+                var target = path.Length == 0 ? page.Destination : SitePaths.Combine(path.StartsWith('/') ? "" : page.Destination, path);
+                // Which occurrence of this href it is; where it was written is looked up only for a finding (a page with
+                // 30,000 links would otherwise search its source 30,000 times).
+                var occurrence = used.GetValueOrDefault(Uri.UnescapeDataString(href));
+                used[Uri.UnescapeDataString(href)] = occurrence + 1;
                 if (target is null || !files.Contains(target))
                 {
                     if (target is not null && files.Contains(target.TrimEnd('/') + "/index.html"))
                     {
                         continue;
                     }
+                    var (line, column, original) = Locate(page, written, occurrence, href);
                     if (line == 0)
                     {
                         // Not written in the page's markdown: the theme put it there. Report it once, not once per page.
@@ -102,6 +107,7 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
                 }
                 else if (fragment.Length > 0 && parsed.TryGetValue(target, out var other) && !other.Ids.Contains(fragment))
                 {
+                    var (line, column, original) = Locate(page, written, occurrence, href);
                     var hint = Similarity.Closest(fragment, other.Ids) is { } close ? $"did you mean #{close}?" : null;
                     context.Diagnostics.Report(Rules.BrokenAnchor, page.Source, line, column,
                         $"broken anchor '{original}': {target} has no id '{fragment}'", hint);
@@ -121,12 +127,10 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
     private static IEnumerable<string> Ids(IEnumerable<HtmlAttr> attributes) => attributes.Where(a => a.Name == "id").Select(a => a.Value);
 
     /// <summary>Finds where the markdown wrote this href (the n-th time it appears); line 0 when the markdown did not write it (the layout did).</summary>
-    private static (int Line, int Column, string Original) Locate(Document page, ILookup<string, LinkReference> written, Dictionary<string, int> used, string href)
+    private static (int Line, int Column, string Original) Locate(Document page, ILookup<string, LinkReference> written, int n, string href)
     {
         var key = Uri.UnescapeDataString(href);
         var candidates = written[key].ToList();
-        var n = used.GetValueOrDefault(key);
-        used[key] = n + 1;
         if (candidates.Count > 0)
         {
             // More links than the markdown wrote: the HTML parser copied one (a block such as <div> inside a link's text

@@ -7,8 +7,8 @@ namespace Roadmap.Docs.Stages.Lint;
 public static class Rules
 {
     public static readonly Rule FrontMatterSyntax = new("RD0001", "front-matter-syntax", Severity.Error,
-        "Front matter is not valid YAML, or is not closed.",
-        "Front matter goes between two lines holding only `---` at the very top of the file and must be a YAML mapping (`key: value` lines). The page is still built from its body, without the front matter.");
+        "Front matter is not valid YAML, TOML or JSON, or is not closed.",
+        "Front matter sits at the very top of the file: YAML between two lines holding only `---` (a mapping of `key: value` lines), TOML between two lines holding only `+++`, or a JSON object opening the file (`{` … `}`), as Hugo reads them. The error points at the line and column in the .md file. The page is still built from its body, without the front matter.");
 
     public static readonly Rule SiteSettings = new("RD0002", "site-settings", Severity.Error,
         "site.yml is not valid, or a setting has the wrong type.",
@@ -26,9 +26,13 @@ public static class Rules
         "A page would be written outside the output folder, or one file cannot be written there.",
         "Nothing is ever written outside the output folder; rename the source file. A file that cannot be written (its name clashes with a folder, or a copied file cannot be read) is named with the reason.");
 
-    public static readonly Rule DuplicateUrl = new("RD0006", "duplicate-url", Severity.Error,
+    public static readonly Rule DuplicateUrl = new("RD0006", "duplicate-url", Severity.Warning,
         "Two source files become the same page URL.",
-        "For example `ops.md` and `ops/index.md` both become `ops/index.html`. Only the first (in path order) is built; rename one of them.");
+        "For example `ops.md` and `ops/index.md` both become `ops/index.html`, and `A.md` and `a.md` clash on a case-insensitive file system or server. Neither is lost: the first in path order keeps the URL, the other is built at a URL named after its file (`ops/index/index.html`, `a-2/index.html`) that the message gives, and links to either .md file go to its own page. Rename one of them to choose the URLs yourself.");
+
+    public static readonly Rule MarkdownTooDeep = new("RD0007", "markdown-too-deep", Severity.Warning,
+        "A page nests lists, block quotes, links or emphasis more than 128 levels deep, so it cannot be rendered as markdown.",
+        "The page is still built, showing its text as written in a plain-text block, and the rest of the site is not affected. The diagnostic points at the deepest line found; flatten the nesting there.");
 
     public static readonly Rule BrokenDependency = new("RD0100", "broken-dependency", Severity.Error,
         "A dependency names a phase, deliverable or page that does not exist.",
@@ -98,6 +102,14 @@ public static class Rules
         "A front-matter key is not one the page's kind uses (often a typo).",
         "The hint names the closest known key. Keys the build does not know are ignored.");
 
+    public static readonly Rule UnknownShortcode = new("RD0133", "unknown-shortcode", Severity.Warning,
+        "A Hugo shortcode this build does not render.",
+        "Rendered: `ref`, `relref`, `figure`, `highlight`, `notice`/`alert` (and `note`, `tip`, `warning`, …), `details` and `toc`. Any other shortcode is shown on the page as written, so nothing is silently dropped; replace it with markdown, or silence the rule in site.yml if showing it is fine.");
+
+    public static readonly Rule UnclosedBlock = new("RD0134", "unclosed-block", Severity.Warning,
+        "A code fence, raw HTML comment or script, or paired shortcode is opened and never closed, so it swallows the rest of the page.",
+        "An unclosed ``` fence turns the rest of the page into code; an unclosed `<!--` hides it. The build closes raw HTML so the page layout survives, but the text after it stays hidden until the closing is added at the reported place.");
+
     public static readonly Rule RawHtmlRemoved = new("RD0140", "raw-html-removed", Severity.Warning,
         "Raw HTML or a link URL was removed because this build does not trust raw HTML (raw_html: sanitize or escape).",
         "Pull-request previews of outside contributions build with `--raw-html sanitize`: scripts, event handlers (`onerror=`…), `javascript:` and other non-web URLs, frames, objects, embeds, forms, meta, base, style elements and inline styles are removed so they never reach a page. Details, kbd, sub/sup, tables, images, anchors with ids and divs with classes are kept. Write the content in markdown, or ask for the feature in the theme.");
@@ -117,11 +129,11 @@ public static class Rules
     /// <summary>All rules by id, in id order.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
-        InternalError, FrontMatterSyntax, SiteSettings, InputFile, Template, OutputPath, DuplicateUrl,
+        InternalError, FrontMatterSyntax, SiteSettings, InputFile, Template, OutputPath, DuplicateUrl, MarkdownTooDeep,
         BrokenDependency, UnresolvedDependency, DependencyCycle, ScheduleConflict, StatusConflict, TimelineDrift, RoadmapEntry,
         BrokenLink, BrokenAnchor, DuplicatePhase, DuplicateId,
         RunbookField, RunbookStale, RunbookSection,
-        FrontMatterType, UnknownKind, UnknownKey,
+        FrontMatterType, UnknownKind, UnknownKey, UnknownShortcode, UnclosedBlock,
         RawHtmlRemoved, UnsafeFileName, ActiveFile,
     ];
 

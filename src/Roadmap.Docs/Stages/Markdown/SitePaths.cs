@@ -62,6 +62,10 @@ public static class SitePaths
         return string.Join('/', parts);
     }
 
+    /// <summary>Markdown sources: .md and .markdown files.</summary>
+    public static bool IsMarkdown(string path) =>
+        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True for URLs that point outside the site (a scheme, protocol-relative or mail link).</summary>
     public static bool IsExternal(string url) =>
         url.StartsWith("//", StringComparison.Ordinal) ||

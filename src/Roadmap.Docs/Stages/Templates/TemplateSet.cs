@@ -56,7 +56,10 @@ public sealed class TemplateSet : ITemplateLoader
             TemplateLoader = this,
             LoopLimit = 100_000,
             RecursiveLimit = 64,
-            LimitToString = 1_000_000,
+            // Scriban cuts any value, and a page's whole output, at this many characters (with "..."): at 1,000,000 a
+            // 5 MB page lost the rest of its body and the layout after it. A page is as long as its markdown; this
+            // bound only stops a runaway template (with the loop and recursion limits).
+            LimitToString = 256 * 1024 * 1024,
             StrictVariables = false,
             EnableRelaxedMemberAccess = true,
             // Trusted HTML (a panel's SVG, its hashed stylesheet, code in <pre>) is written as it is, never re-indented.
