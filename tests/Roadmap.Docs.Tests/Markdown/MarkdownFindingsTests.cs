@@ -54,13 +54,15 @@ public class MarkdownFindingsTests
     }
 
     [Fact]
-    public void Unclosed_raw_HTML_is_closed_in_the_output_so_the_page_layout_after_it_survives()
+    public void Unclosed_raw_HTML_is_shown_as_text_so_nothing_after_it_is_hidden()
     {
-        var (doc, _) = Render("Before\n\n<!-- never closed\n\nhidden\n");
-        Assert.EndsWith("-->\n", doc.Html, StringComparison.Ordinal);
+        var (doc, _) = Render("Before\n\n<!-- never closed\n\nvisible\n");
+        Assert.Contains("&lt;!-- never closed", doc.Html, StringComparison.Ordinal);
+        Assert.Contains("visible", doc.Html, StringComparison.Ordinal);
 
         var (script, _) = Render("<script>\nlet x = 1;\n");
-        Assert.EndsWith("</script>\n", script.Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script>", script.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", script.Html, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string, int> TooDeep() => new()

@@ -108,7 +108,7 @@ public static class Rules
 
     public static readonly Rule UnclosedBlock = new("RD0134", "unclosed-block", Severity.Warning,
         "A code fence, raw HTML comment or script, or paired shortcode is opened and never closed, so it swallows the rest of the page.",
-        "An unclosed ``` fence turns the rest of the page into code; an unclosed `<!--` hides it. The build closes raw HTML so the page layout survives, but the text after it stays hidden until the closing is added at the reported place.");
+        "An unclosed ``` fence turns the rest of the page into code; an unclosed `<!--` hides it. The build shows an unclosed raw HTML opening as text, so the text after it and the page layout stay visible; add the closing at the reported place.");
 
     public static readonly Rule RawHtmlRemoved = new("RD0140", "raw-html-removed", Severity.Warning,
         "Raw HTML or a link URL was removed because this build does not trust raw HTML (raw_html: sanitize or escape).",

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Markdig.Helpers;
 using Roadmap.Docs.Stages.Html;
 using System.Text;
 using Markdig;
@@ -196,8 +195,8 @@ public sealed class RenderMarkdown : IModule
                     ? ("the {{< highlight >}} shortcode is never closed: the rest of the page is code", "add {{< /highlight >}} where the code ends")
                     : ("this code fence is never closed: the rest of the page is code", $"add a line holding only {new string(fenced.FencedChar, fenced.OpeningFencedCharCount)} where the code ends");
             case HtmlBlock html when MissingClose(html) is { } close:
-                html.Lines.Add(new StringSlice(close));
-                return ($"raw HTML opened here is never closed (no {close}): the text after it is hidden", $"add {close} where it ends");
+                // RawHtml.Contain shows such an opening as text, so the text after it and the page layout stay visible.
+                return ($"raw HTML opened here is never closed (no {close}): it is shown as text", $"add {close} where it ends");
             default:
                 return null;
         }
