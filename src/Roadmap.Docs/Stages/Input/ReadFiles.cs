@@ -110,9 +110,12 @@ public sealed class ReadFiles : IModule
         }
         catch (DecoderFallbackException ex)
         {
-            var offset = start + ex.Index;
-            var line = 1 + bytes.AsSpan(0, Math.Max(0, offset)).Count((byte)'\n');
-            diagnostics.Report(Rules.InputFile, relative, line, 1, $"invalid UTF-8 at byte offset {offset}; replaced with U+FFFD", "save the file as UTF-8");
+            var offset = Math.Max(0, start + ex.Index);
+            var before = bytes.AsSpan(0, offset);
+            var line = 1 + before.Count((byte)'\n');
+            var lineStart = Math.Max(start, before.LastIndexOf((byte)'\n') + 1);
+            var column = 1 + Encoding.UTF8.GetCharCount(bytes, lineStart, offset - lineStart);
+            diagnostics.Report(Rules.InputFile, relative, line, column, $"invalid UTF-8 at byte offset {offset}; replaced with U+FFFD", "save the file as UTF-8");
             return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
         }
     }
