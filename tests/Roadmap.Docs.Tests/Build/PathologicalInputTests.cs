@@ -49,6 +49,7 @@ public class PathologicalInputTests
         ];
         Assert.All(expected, e => Assert.Contains(e, found));
         Assert.Equal(expected.Length, result.Diagnostics.Count);
+        Assert.Equal((8, "invalid UTF-8 at byte offset 20; replaced with U+FFFD"), result.Diagnostics.Where(d => d.RuleId == "RD0003").Select(d => (d.Column, d.Message)).Single());
         Assert.True(result.Published, string.Join('\n', result.Diagnostics));
 
         var pages = SiteChecks.AssertEveryPageIsWhole(output.Path);

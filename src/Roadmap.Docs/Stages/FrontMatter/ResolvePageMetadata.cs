@@ -14,7 +14,8 @@ public static class ResolvePageMetadata
         {
             Title = fm.GetString("title") ?? doc.Title,
             Kind = fm.GetString("kind")?.Trim().ToLowerInvariant() is { Length: > 0 } kind ? kind : doc.Kind,
-            Order = fm.GetDouble("order") ?? doc.Order,
+            // Hugo's weight orders pages the same way.
+            Order = fm.GetDouble("order") ?? fm.GetDouble("weight") ?? doc.Order,
             Tags = [.. fm.GetList("tags").Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)],
         };
     }

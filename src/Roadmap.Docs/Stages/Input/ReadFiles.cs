@@ -113,9 +113,13 @@ public sealed class ReadFiles : IModule
         }
         catch (DecoderFallbackException ex)
         {
-            var offset = start + ex.Index;
-            var line = 1 + OneLineEnding(Encoding.Latin1.GetString(bytes, 0, Math.Max(0, offset))).Count('\n');
-            diagnostics.Report(Rules.InputFile, relative, line, 1, $"invalid UTF-8 at byte offset {offset}; replaced with U+FFFD", "save the file as UTF-8");
+            var offset = Math.Max(0, start + ex.Index);
+            var before = bytes.AsSpan(0, offset);
+            // Lines as the rest of the build counts them (a lone carriage return ends a line too).
+            var line = 1 + OneLineEnding(Encoding.Latin1.GetString(bytes, 0, offset)).Count('\n');
+            var lineStart = Math.Max(start, Math.Max(before.LastIndexOf((byte)'\n'), before.LastIndexOf((byte)'\r')) + 1);
+            var column = 1 + Encoding.UTF8.GetCharCount(bytes, lineStart, offset - lineStart);
+            diagnostics.Report(Rules.InputFile, relative, line, column, $"invalid UTF-8 at byte offset {offset}; replaced with U+FFFD", "save the file as UTF-8");
             return OneLineEnding(Encoding.UTF8.GetString(bytes, start, bytes.Length - start));
         }
     }

@@ -11,6 +11,17 @@ public sealed class CheckPages(string pipeline) : IModule
     /// <summary>Keys every kind may use.</summary>
     private static readonly string[] Common = ["title", "kind", "order", "tags", "description", "owner"];
 
+    /// <summary>
+    /// Hugo's predefined front-matter fields: a Hugo tree's pages carry them, and they are not typos. (<c>weight</c>
+    /// orders the navigation like <c>order</c>; the others are accepted and not used.)
+    /// </summary>
+    private static readonly FrozenSet<string> HugoKeys = FrozenSet.ToFrozenSet(
+    [
+        "aliases", "build", "cascade", "date", "draft", "expiryDate", "headless", "isCJKLanguage", "keywords", "lastmod", "layout",
+        "linkTitle", "markup", "menu", "menus", "modified", "outputs", "params", "publishDate", "pubdate", "published", "resources",
+        "sitemap", "slug", "summary", "translationKey", "type", "url", "weight",
+    ], StringComparer.Ordinal);
+
     /// <summary>Known kinds and the keys each adds to <see cref="Common"/>.</summary>
     public static readonly FrozenDictionary<string, string[]> Kinds = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
@@ -51,7 +62,7 @@ public sealed class CheckPages(string pipeline) : IModule
             var known = Common.Concat(extra).ToArray();
             foreach (var (key, value) in fm.Values.OrderBy(kv => kv.Value.Line))
             {
-                if (!known.Contains(key, StringComparer.Ordinal))
+                if (!known.Contains(key, StringComparer.Ordinal) && !HugoKeys.Contains(key))
                 {
                     var close = Similarity.Closest(key, known);
                     diagnostics.Report(Rules.UnknownKey, doc.Source, value.Line, value.Column,
@@ -59,7 +70,10 @@ public sealed class CheckPages(string pipeline) : IModule
                 }
             }
         }
-        CheckType(doc, "order", v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _), "a number", context);
+        foreach (var key in (string[])["order", "weight"])
+        {
+            CheckType(doc, key, v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _), "a number", context);
+        }
         CheckScalar(doc, "title", context);
         if (doc.Kind is "runbook" or "rollback")
         {

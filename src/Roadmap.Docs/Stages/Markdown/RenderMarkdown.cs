@@ -89,12 +89,18 @@ public sealed class RenderMarkdown : IModule
         var markdown = Markdig.Markdown.Parse(doc.Content, pipeline);
         var offset = doc.BodyLine;
 
-        // A leading H1 is the page title: the layout shows the title, so the body does not repeat it.
+        // A leading H1 is the page title: the layout shows the title, so the body does not repeat it. Without one (a
+        // README that opens with badges, a page that starts at ##), the first H1, else the first heading, names the page.
         var title = doc.FrontMatter.GetString("title");
         if (markdown.Count > 0 && markdown[0] is HeadingBlock { Level: 1 } h1)
         {
             title ??= MarkdownText.PlainText(h1.Inline);
             markdown.RemoveAt(0);
+        }
+        else if (title is null)
+        {
+            var top = markdown.OfType<HeadingBlock>().OrderBy(h => h.Level).FirstOrDefault();
+            title = top is null ? null : MarkdownText.PlainText(top.Inline) is { Length: > 0 } text ? text : null;
         }
 
         var headings = ImmutableArray.CreateBuilder<Heading>();
@@ -103,9 +109,11 @@ public sealed class RenderMarkdown : IModule
         var section = "";
         var taskItems = new List<(ListItemBlock Item, string Text)>();
         var tocs = new List<ShortcodeBlock>();
-        var lastLeaf = markdown.Descendants<LeafBlock>().LastOrDefault();
+        var openFences = new List<FencedCodeBlock>();
+        LeafBlock? lastLeaf = null;
         foreach (var node in markdown.Descendants())
         {
+            lastLeaf = node as LeafBlock ?? lastLeaf;
             switch (node)
             {
                 case HeadingBlock heading:
@@ -131,10 +139,21 @@ public sealed class RenderMarkdown : IModule
                 case ShortcodeBlock block:
                     block.Html = ShortcodeHtml(doc, block.Shortcode, block: true, targets, links, diagnostics, block.Line + offset, block.Column + 1);
                     break;
-                case Block unclosed when Unclosed(unclosed, lastLeaf) is { } problem:
+                case FencedCodeBlock { ClosingFencedCharCount: 0 } fence:
+                    openFences.Add(fence);
+                    break;
+                case Block unclosed when Unclosed(unclosed) is { } problem:
                     diagnostics.Report(Rules.UnclosedBlock, doc.Source, unclosed.Line + offset, unclosed.Column + 1, problem.Message, problem.Hint);
                     break;
             }
+        }
+        // A fence left open inside a list item or quote ends with it; only one that runs to the end of the page swallows it.
+        if (openFences.LastOrDefault() is { } last && ReferenceEquals(last, lastLeaf))
+        {
+            var (message, hint) = last.Parser is ShortcodeBlockParser
+                ? ("the {{< highlight >}} shortcode is never closed: the rest of the page is code", "add {{< /highlight >}} where the code ends")
+                : ("this code fence is never closed: the rest of the page is code", $"add a line holding only {new string(last.FencedChar, last.OpeningFencedCharCount)} where the code ends");
+            diagnostics.Report(Rules.UnclosedBlock, doc.Source, last.Line + offset, last.Column + 1, message, hint);
         }
 
         // Checklist items get an id (the deliverable's slug), so a dependency or a link can point at one.
@@ -183,17 +202,13 @@ public sealed class RenderMarkdown : IModule
         };
     }
 
-    /// <summary>A block that swallows the rest of its page because it is never closed; it is closed here so the layout survives.</summary>
-    private static (string Message, string Hint)? Unclosed(Block block, LeafBlock? lastLeaf)
+    /// <summary>A container shortcode or raw HTML that swallows the rest of its page because it is never closed; raw HTML is closed here so the layout survives.</summary>
+    private static (string Message, string Hint)? Unclosed(Block block)
     {
         switch (block)
         {
             case ShortcodeContainer { IsClosed: false } container:
                 return ($"the {{{{< {container.Shortcode.Name} >}}}} shortcode is never closed: the rest of the page is inside it", $"add {{{{< /{container.Shortcode.Name} >}}}} where it ends");
-            case FencedCodeBlock { ClosingFencedCharCount: 0 } fenced when ReferenceEquals(fenced, lastLeaf):
-                return fenced.Parser is ShortcodeBlockParser
-                    ? ("the {{< highlight >}} shortcode is never closed: the rest of the page is code", "add {{< /highlight >}} where the code ends")
-                    : ("this code fence is never closed: the rest of the page is code", $"add a line holding only {new string(fenced.FencedChar, fenced.OpeningFencedCharCount)} where the code ends");
             case HtmlBlock html when MissingClose(html) is { } close:
                 // RawHtml.Contain shows such an opening as text, so the text after it and the page layout stay visible.
                 return ($"raw HTML opened here is never closed (no {close}): it is shown as text", $"add {close} where it ends");

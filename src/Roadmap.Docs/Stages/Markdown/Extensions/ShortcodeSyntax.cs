@@ -66,25 +66,22 @@ public sealed class ShortcodeBlockParser : BlockParser
 
     public ShortcodeBlockParser() => OpeningCharacters = ['{', '['];
 
-    public override bool CanInterrupt(BlockProcessor processor, Block block) => true;
+    /// <summary>
+    /// A table of contents, figure, code, call-out or closing shortcode on its own line starts a block even right under
+    /// a paragraph's text; a ref or an unknown shortcode there stays part of the paragraph, as it reads.
+    /// </summary>
+    public override bool CanInterrupt(BlockProcessor processor, Block block) =>
+        block is not ParagraphBlock || (LineShortcode(processor.Line) is { } shortcode
+            && (shortcode.IsClosing || Shortcodes.KindOf(shortcode) is not (ShortcodeKind.Reference or ShortcodeKind.Unknown)));
 
     public override BlockState TryOpen(BlockProcessor processor)
     {
-        if (processor.IsCodeIndent)
+        if (processor.IsCodeIndent || LineShortcode(processor.Line) is not { } shortcode)
         {
             return BlockState.None;
         }
         var line = processor.Line;
         var text = line.AsSpan().TrimEnd();
-        Shortcode? shortcode;
-        if (IsTocMarker(text))
-        {
-            shortcode = new Shortcode("toc", false, true, false, [], System.Collections.Immutable.ImmutableDictionary<string, string>.Empty, text.ToString());
-        }
-        else if (!Shortcode.TryParse(text, out shortcode, out var length) || length != text.Length || shortcode!.IsComment)
-        {
-            return BlockState.None;
-        }
         var position = (Line: processor.LineIndex, Column: processor.Column, Span: new SourceSpan(line.Start, line.Start + text.Length - 1));
         var kind = Shortcodes.KindOf(shortcode);
         if (kind == ShortcodeKind.Code && !shortcode.IsClosing)
@@ -109,16 +106,18 @@ public sealed class ShortcodeBlockParser : BlockParser
         return BlockState.BreakDiscard;
     }
 
-    private static bool IsTocMarker(ReadOnlySpan<char> text)
+    /// <summary>The shortcode (or TOC marker, as <c>toc</c>) that is the whole line, or null.</summary>
+    private static Shortcode? LineShortcode(StringSlice line)
     {
+        var text = line.AsSpan().TrimEnd();
         foreach (var marker in TocMarkers)
         {
             if (text.SequenceEqual(marker))
             {
-                return true;
+                return new Shortcode("toc", false, true, false, [], System.Collections.Immutable.ImmutableDictionary<string, string>.Empty, marker);
             }
         }
-        return false;
+        return Shortcode.TryParse(text, out var shortcode, out var length) && length == text.Length && !shortcode!.IsComment ? shortcode : null;
     }
 
     public override BlockState TryContinue(BlockProcessor processor, Block block)
