@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Roadmap.Docs.Benchmarks.Runner;
 
 /// <summary>What the runner was asked to do.</summary>
-internal sealed record RunnerOptions(IReadOnlyList<int> Pages, int Runs, bool Hugo, string? Out, int Seed, string? Theme, bool Keep, bool Stages)
+internal sealed record RunnerOptions(IReadOnlyList<int> Pages, int Runs, bool Hugo, string? Out, int Seed, string? Theme, bool Keep, bool Stages, bool Incremental = true)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project tests/Roadmap.Docs.Benchmarks -- [options]
@@ -16,6 +16,7 @@ internal sealed record RunnerOptions(IReadOnlyList<int> Pages, int Runs, bool Hu
           --theme <dir>        theme folder (default: the repository's theme/)
           --stages             one extra build per size with a stopwatch around every module
           --keep               keep the generated corpus and sites (the folder is printed)
+          --no-incremental     skip the incremental-build runs (first cached build, no change, one edit)
         """;
 
     /// <summary>The options, or null after printing what is wrong.</summary>
@@ -37,6 +38,7 @@ internal sealed record RunnerOptions(IReadOnlyList<int> Pages, int Runs, bool Hu
                     "--theme" => options with { Theme = Value() },
                     "--stages" => options with { Stages = true },
                     "--keep" => options with { Keep = true },
+                    "--no-incremental" => options with { Incremental = false },
                     "--help" or "-h" => throw new FormatException(""),
                     _ => throw new FormatException($"unknown option {args[i]}"),
                 };
@@ -146,7 +148,7 @@ internal static class Program
             var search = SearchPayload.Measure(Path.Combine(work, "site"), "rollback");
             Log($"  search: {search.Shards} shards, {search.TotalGzipBytes / 1024.0:F0} KiB gzip in all; before the first results of '{search.Query}': {search.FirstResultGzipBytes / 1024.0:F0} KiB gzip");
             var stages = options.Stages ? RunOurs(input, Path.Combine(work, "site"), theme, stages: true).Child!.Stages : [];
-            var incremental = MeasureIncremental(input, work, theme);
+            var incremental = options.Incremental ? MeasureIncremental(input, work, theme) : null;
             return new SizeResult(pages, Measure.DirectoryBytes(input), ours, theirs, stages) { Search = search, Incremental = incremental };
         }
         finally
