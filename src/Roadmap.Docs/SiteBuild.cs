@@ -49,6 +49,12 @@ public sealed record BuildOptions(string InputRoot, string OutputRoot, string Th
 /// <summary>How a build went.</summary>
 public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Pages, TimeSpan Elapsed, bool Published)
 {
+    /// <summary>
+    /// What each pipeline made, by name. In a check-only run (<see cref="BuildOptions.DryRun"/>) pages keep their finished
+    /// HTML; a build that writes lets it go once the page is on disk.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableArray<Document>> Outputs { get; init; } = ImmutableDictionary<string, ImmutableArray<Document>>.Empty;
+
     /// <summary>Output files copied from the previous site because what they are made from did not change (incremental builds).</summary>
     public int Reused { get; init; }
 
@@ -192,7 +198,7 @@ public static class SiteBuild
             output.Commit();
             cache?.Save(reported, pages);
         }
-        return new BuildResult(reported, pages, stopwatch.Elapsed, Published: !failed && output is not null) { Timings = [.. context.Timings], Reused = cache?.Reused ?? 0 };
+        return new BuildResult(reported, pages, stopwatch.Elapsed, Published: !failed && output is not null) { Timings = [.. context.Timings], Reused = cache?.Reused ?? 0, Outputs = results };
     }
 
     private static Document NotFoundPage() => new()

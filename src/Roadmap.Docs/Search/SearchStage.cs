@@ -45,7 +45,7 @@ public static partial class SearchStage
             .SelectMany(p => Entries(p, nav).ToList())
             .ToList();
         // The index is a function of the entries: when none changed, the published search files are reused as they are.
-        var cache = context.Environment.WritesOutput ? context.TryGet<BuildCache>() : null;
+        var cache = context.TryGet<BuildCache>();
         var key = cache is null ? "" : EntriesKey(entries);
         if (cache?.TryReuseFolder("search/", key, context.Environment.OutputRoot) is { } reused)
         {

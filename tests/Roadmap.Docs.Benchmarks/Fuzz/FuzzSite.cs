@@ -2,11 +2,9 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using AngleSharp.Html.Parser;
-using Roadmap.Docs.Configuration;
 using Roadmap.Docs.Engine;
 using Roadmap.Docs.Stages.Input;
 using Roadmap.Docs.Stages.Lint;
-using Roadmap.Docs.Stages.Templates;
 
 namespace Roadmap.Docs.Benchmarks.Fuzz;
 
@@ -85,21 +83,18 @@ public sealed class FuzzSite
         File.WriteAllText(path, page);
     }
 
-    /// <summary>Runs every pipeline of <see cref="SiteBuild"/> on <paramref name="inputRoot"/> with the Output phase left out, as the <c>lint</c> command does, and keeps what would be written.</summary>
+    /// <summary>Runs the whole build on <paramref name="inputRoot"/> as the <c>lint</c> command does (nothing written) and keeps what would be written.</summary>
     public async Task<FuzzOutcome> BuildAsync(string inputRoot, int maxParallelism, CancellationToken cancellationToken)
     {
-        var diagnostics = new DiagnosticBag();
-        var settings = SiteSettings.Load(inputRoot, diagnostics);
-        var theme = new ThemeFiles(ThemeRoot, Path.Combine(inputRoot, ReadFiles.ThemeOverrideFolder));
-        var templates = TemplateSet.Load(theme, diagnostics);
-        var environment = new BuildEnvironment(inputRoot, ThemeRoot, Path.Combine(inputRoot, "..", "unwritten"), new FixedClock(FixedNow), settings)
+        var options = new BuildOptions(inputRoot, Path.Combine(inputRoot, "..", "unwritten"), ThemeRoot)
         {
+            Clock = new FixedClock(FixedNow),
+            Dates = SourceDates.None,
             MaxParallelism = maxParallelism,
-            WritesOutput = false,
+            DryRun = true,
         };
-        var context = new Engine.ExecutionContext(environment, diagnostics, cancellationToken);
-        var pipelines = SiteBuild.Pipelines(templates, theme, SourceDates.None).Select(p => p with { Output = [] });
-        var results = await new Engine.Engine(pipelines).RunAsync(context);
+        var result = await SiteBuild.RunAsync(options, cancellationToken);
+        var results = result.Outputs;
 
         // What the Output phases would write: the laid-out pages, the other pipelines' files, the files copied as they are.
         var written = results["Pages"]
@@ -112,7 +107,7 @@ public sealed class FuzzSite
             files[doc.Destination] = doc.CopyFrom is { } from ? "copy of " + Path.GetRelativePath(_repoRoot, from) : doc.Content;
         }
         var pages = results["Pages"].Where(d => d.IsPage && d.Destination.EndsWith(".html", StringComparison.Ordinal)).Select(d => d.Destination).ToList();
-        return new FuzzOutcome(files.ToImmutable(), Rules.ApplySeverities(diagnostics.Sorted(), settings.LintSeverities), pages);
+        return new FuzzOutcome(files.ToImmutable(), result.Diagnostics, pages);
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ public sealed class RenderLayouts(TemplateSet templates, Func<Document, Engine.E
             .GroupBy(p => p.Kind, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Destination).Order(StringComparer.Ordinal).First(), StringComparer.Ordinal);
         // Pages made from an unchanged model are copied from the published site (streaming builds only: they write as they go).
-        var cache = then is not null && context.Environment.WritesOutput ? context.TryGet<BuildCache>() : null;
+        var cache = then is not null ? context.TryGet<BuildCache>() : null;
         var samples = new System.Collections.Concurrent.ConcurrentDictionary<string, LayoutSample>(StringComparer.Ordinal);
         var rendered = await new ForEachDocument((page, ctx) =>
         {
