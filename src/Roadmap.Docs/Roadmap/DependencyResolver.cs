@@ -31,6 +31,9 @@ public sealed partial class DependencyResolver
     private readonly ImmutableArray<Phase> _phases;
     private readonly ImmutableArray<Candidate> _candidates;
     private readonly Dictionary<string, List<int>> _byWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, Phase> _byNumber = [];
+    // The phases each page defines, by source file and by page URL (a link may name either); in phase order.
+    private readonly Dictionary<string, List<Phase>> _byPage = new(StringComparer.Ordinal);
 
     public DependencyResolver(IEnumerable<Phase> phases)
     {
@@ -51,6 +54,18 @@ public sealed partial class DependencyResolver
                     _byWord[word] = list = [];
                 }
                 list.Add(i);
+            }
+        }
+        foreach (var phase in _phases)
+        {
+            _byNumber.TryAdd(phase.Number, phase);
+            foreach (var page in new[] { phase.SourceFile, PageOf(phase.Url) }.Distinct(StringComparer.Ordinal))
+            {
+                if (!_byPage.TryGetValue(page, out var list))
+                {
+                    _byPage[page] = list = [];
+                }
+                list.Add(phase);
             }
         }
     }
@@ -129,8 +144,7 @@ public sealed partial class DependencyResolver
         var target = path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
             ? Join(DirectoryOf(from.SourceFile), path)
             : Join(DirectoryOf(from.Url), path).TrimEnd('/');
-        var pages = _phases.Where(p => string.Equals(p.SourceFile, target, StringComparison.Ordinal)
-            || string.Equals(PageOf(p.Url), target, StringComparison.Ordinal)).ToList();
+        var pages = _byPage.GetValueOrDefault(target) ?? [];
         return pages.Count switch
         {
             0 => new Unresolved($"no phase is defined in '{target}'", null, 0),
@@ -166,7 +180,7 @@ public sealed partial class DependencyResolver
         return new Unresolved($"{phase.Id} has no deliverable '{fragment}'", closest.Slug is null ? null : $"{phase.Id}#{closest.Slug}", closest.Score);
     }
 
-    private Phase? FindPhase(int number) => _phases.FirstOrDefault(p => p.Number == number);
+    private Phase? FindPhase(int number) => _byNumber.GetValueOrDefault(number);
 
     /// <summary>The URL inside a markdown link, or the whole text when it is a bare path ("phase-3-python.md").</summary>
     private static string? LinkOf(string text)

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Roadmap.Docs.Engine;
 
 namespace Roadmap.Docs.Roadmap;
@@ -14,7 +16,13 @@ public sealed record RoadmapModel(ImmutableArray<Phase> Phases, ImmutableArray<R
     /// <summary>Dependencies that name no phase or deliverable (conditions such as "API layer stable", or broken references).</summary>
     public ImmutableArray<Dependency> Unresolved => [.. Phases.SelectMany(p => p.Dependencies).Where(d => !d.IsResolved)];
 
-    public Phase? FindPhase(string id) => Phases.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.Ordinal));
+    private static readonly ConditionalWeakTable<Phase[], PhaseIndex> Indexes = new();
+    private static readonly PhaseIndex NoPhases = new([]);
+
+    /// <summary>Lookups over <see cref="Phases"/>, made on first use and kept as long as that phase list lives (a copy made with other phases gets its own).</summary>
+    public PhaseIndex Index => ImmutableCollectionsMarshal.AsArray(Phases) is { } array ? Indexes.GetValue(array, a => new PhaseIndex([.. a])) : NoPhases;
+
+    public Phase? FindPhase(string id) => Index.Find(id);
 }
 
 /// <summary>Where a phase stands; written as front matter <c>status</c>, otherwise derived from its deliverables.</summary>

@@ -77,7 +77,8 @@ public static class RoadmapStage
         }
         var panels = new List<Panel>();
         var model = data.Model;
-        var definesPhases = model.Phases.Any(p => p.SourceFile == page.Source);
+        var defined = model.Index.DefinedIn(page.Source);
+        var definesPhases = !defined.IsEmpty;
         if (page.TaskCount.Total > 0)
         {
             panels.Add(new Panel("title", $"<img class=\"badge\" src=\"{SitePaths.Relative(page.Destination, ChecklistBadge(page.TaskCount))}\" alt=\"checklist: {Badge.Message(page.TaskCount)}\">"));
@@ -87,9 +88,9 @@ public static class RoadmapStage
         {
             panels.Add(new Panel("top", Overview(data, page)));
         }
-        if (page.Kind == "phase" && model.Phases.FirstOrDefault(p => p.SourceFile == page.Source) is { } phase)
+        if (page.Kind == "phase" && definesPhases)
         {
-            panels.Add(new Panel("top", PhasePanel(data, phase, page)));
+            panels.Add(new Panel("top", PhasePanel(data, defined[0], page)));
         }
         if (page.Kind == "risks" || (definesPhases && !model.Risks.IsEmpty))
         {
@@ -211,32 +212,28 @@ public static class RoadmapStage
         {
             return data;
         }
+        var index = data.Model.Index;
         var keep = new HashSet<string>(StringComparer.Ordinal) { phase.Id };
         foreach (var dependency in phase.Dependencies)
         {
-            switch (dependency.Resolved)
+            if (PhaseIndex.TargetPhaseId(dependency) is { } target)
             {
-                case PhaseTarget t:
-                    keep.Add(t.PhaseId);
-                    break;
-                case DeliverableTarget t:
-                    keep.Add(t.PhaseId);
-                    break;
+                keep.Add(target);
             }
         }
-        foreach (var other in phases.Where(p => p.Dependencies.Any(d => d.Resolved is PhaseTarget t && t.PhaseId == phase.Id || d.Resolved is DeliverableTarget dt && dt.PhaseId == phase.Id)))
+        foreach (var other in index.DependentsOf(phase.Id))
         {
             keep.Add(other.Id);
         }
-        foreach (var near in phases.OrderBy(p => Math.Abs(p.Number - phase.Number)).ThenBy(p => p.Number))
+        // Then the nearest phases by number (phases are in number order): on a tie, the earlier one.
+        var at = index.PositionOf(phase.Id);
+        for (int before = at - 1, after = at + 1; keep.Count < PhaseWindow && (before >= 0 || after < phases.Length);)
         {
-            if (keep.Count >= PhaseWindow)
-            {
-                break;
-            }
-            keep.Add(near.Id);
+            var takeBefore = after >= phases.Length
+                || (before >= 0 && phase.Number - phases[before].Number <= phases[after].Number - phase.Number);
+            keep.Add(phases[takeBefore ? before-- : after++].Id);
         }
-        var window = data.Model with { Phases = [.. phases.Where(p => keep.Contains(p.Id))] };
+        var window = data.Model with { Phases = [.. keep.Select(index.PositionOf).Where(p => p >= 0).Order().Select(p => phases[p])] };
         return data with { Model = window };
     }
 

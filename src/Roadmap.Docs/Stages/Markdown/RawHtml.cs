@@ -15,37 +15,70 @@ public static class RawHtml
     public static string Contain(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        if (!html.Contains('<', StringComparison.Ordinal))
+        var first = html.IndexOf('<', StringComparison.Ordinal);
+        if (first < 0)
         {
             return html;
         }
-        var escape = new SortedSet<int>();
-        foreach (var name in Swallowing)
+        // One pass over the '<'s: where each swallowing element opens and closes, and where comments open.
+        List<(int At, int Name, bool Closing)>? tags = null;
+        List<int>? comments = null;
+        for (var at = first; at >= 0 && at + 1 < html.Length; at = html.IndexOf('<', at + 1))
         {
-            // <plaintext> never ends; the others end at their first closing tag, so what matters is the first opening after each close.
-            var closing = name == "plaintext" ? null : "</" + name;
-            for (var at = FindTag(html, "<" + name, 0); at >= 0;)
+            var rest = html.AsSpan(at + 1);
+            if (rest.StartsWith("!--", StringComparison.Ordinal))
             {
-                var close = closing is null ? -1 : html.IndexOf(closing, at + 1, StringComparison.OrdinalIgnoreCase);
-                if (close < 0)
-                {
-                    escape.Add(at);
-                    at = FindTag(html, "<" + name, at + 1);
-                    continue;
-                }
-                at = FindTag(html, "<" + name, close + 1);
-            }
-        }
-        for (var at = html.IndexOf("<!--", StringComparison.Ordinal); at >= 0; at = html.IndexOf("<!--", at + 4, StringComparison.Ordinal))
-        {
-            var end = html.IndexOf("-->", at + 4, StringComparison.Ordinal);
-            if (end < 0)
-            {
-                // Nothing closes this one, nor any after it.
-                escape.Add(at);
+                (comments ??= []).Add(at);
                 continue;
             }
-            at = end;
+            var closing = rest[0] == '/';
+            var name = NameAt(closing ? rest[1..] : rest, requireEnd: !closing);
+            if (name >= 0)
+            {
+                (tags ??= []).Add((at, name, closing));
+            }
+        }
+        var escape = new SortedSet<int>();
+        if (tags is not null)
+        {
+            for (var name = 0; name < Swallowing.Length; name++)
+            {
+                // <plaintext> never ends; the others end at their first closing tag, so what matters is the first opening after each close.
+                var closedUntil = -1;
+                foreach (var tag in tags)
+                {
+                    if (tag.Name != name || tag.Closing || tag.At <= closedUntil)
+                    {
+                        continue;
+                    }
+                    var close = Swallowing[name] == "plaintext" ? -1 : tags.FindIndex(t => t.Name == name && t.Closing && t.At > tag.At);
+                    if (close < 0)
+                    {
+                        escape.Add(tag.At);
+                        continue;
+                    }
+                    closedUntil = tags[close].At;
+                }
+            }
+        }
+        if (comments is not null)
+        {
+            var closedUntil = -1;
+            foreach (var at in comments)
+            {
+                if (at < closedUntil)
+                {
+                    continue;
+                }
+                var end = html.IndexOf("-->", at + 4, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    // Nothing closes this one, nor any after it.
+                    escape.Add(at);
+                    continue;
+                }
+                closedUntil = end + 3;
+            }
         }
         if (escape.Count == 0)
         {
@@ -61,15 +94,26 @@ public static class RawHtml
         return result.Append(html, last, html.Length - last).ToString();
     }
 
-    /// <summary>The next <paramref name="open"/> (such as "&lt;script") that is a whole tag name: followed by space, '/', '&gt;' or the end.</summary>
-    private static int FindTag(string html, string open, int from)
+    /// <summary>
+    /// Which swallowing element's name <paramref name="text"/> starts with (any case), or -1. An opening tag's name must be whole:
+    /// followed by space, '/', '&gt;' or the end; a closing tag's need not be (a browser ends the element at "&lt;/script" + anything).
+    /// </summary>
+    private static int NameAt(ReadOnlySpan<char> text, bool requireEnd)
     {
-        for (var at = html.IndexOf(open, from, StringComparison.OrdinalIgnoreCase); at >= 0; at = html.IndexOf(open, at + 1, StringComparison.OrdinalIgnoreCase))
+        if (text.IsEmpty || "tsxinpTSXINP".IndexOf(text[0]) < 0)
         {
-            var next = at + open.Length;
-            if (next == html.Length || html[next] is '>' or '/' or ' ' or '\t' or '\n' or '\r' or '\f')
+            return -1;
+        }
+        for (var i = 0; i < Swallowing.Length; i++)
+        {
+            var name = Swallowing[i];
+            if (!text.StartsWith(name, StringComparison.OrdinalIgnoreCase))
             {
-                return at;
+                continue;
+            }
+            if (!requireEnd || text.Length == name.Length || text[name.Length] is '>' or '/' or ' ' or '\t' or '\n' or '\r' or '\f')
+            {
+                return i;
             }
         }
         return -1;
