@@ -70,7 +70,7 @@ public sealed class LunrIndex
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var writer = new JsJsonWriter(stream);
-        Write(writer, 0, _terms.Length, shardOfTerm: null, shard: 0);
+        Write(writer, 0, _terms.Length, vectors: null);
     }
 
     public string ToJson() => JsJsonWriter.ToText(WriteJson);
@@ -96,12 +96,45 @@ public sealed class LunrIndex
     }
 
     /// <summary>
+    /// One shard's part of the field vectors: the fieldRefs (in order) that hold any of its terms, and for each the
+    /// positions of those terms' elements. Made for all shards in one pass (<see cref="SplitVectors"/>), so writing a shard
+    /// reads only its own elements, not every vector of the index.
+    /// </summary>
+    internal sealed record ShardVectors(int[] FieldRefs, int[] GroupStart, int[] Elements);
+
+    /// <summary>Each shard's field vector elements, given which shard each term id is in.</summary>
+    internal ShardVectors[] SplitVectors(int[] shardOfTerm, int shardCount)
+    {
+        var fieldRefs = new List<int>[shardCount];
+        var groupStart = new List<int>[shardCount];
+        var elements = new List<int>[shardCount];
+        for (int s = 0; s < shardCount; s++)
+        {
+            (fieldRefs[s], groupStart[s], elements[s]) = ([], [], []);
+        }
+        for (int fieldRef = 0; fieldRef < _vectorStart.Length - 1; fieldRef++)
+        {
+            for (int e = _vectorStart[fieldRef]; e < _vectorStart[fieldRef + 1]; e++)
+            {
+                int s = shardOfTerm[_vectorTerms[e]];
+                if (fieldRefs[s].Count == 0 || fieldRefs[s][^1] != fieldRef)
+                {
+                    fieldRefs[s].Add(fieldRef);
+                    groupStart[s].Add(elements[s].Count);
+                }
+                elements[s].Add(e);
+            }
+        }
+        return [.. Enumerable.Range(0, shardCount).Select(s => new ShardVectors([.. fieldRefs[s]], [.. groupStart[s], elements[s].Count], [.. elements[s]]))];
+    }
+
+    /// <summary>
     /// Writes the index, or one shard of it: the terms at sorted positions [<paramref name="from"/>, <paramref name="to"/>),
-    /// and (when <paramref name="shardOfTerm"/> is given) only the vector elements of terms in <paramref name="shard"/>,
-    /// for only the fieldRefs those terms' postings name.
+    /// and (when <paramref name="vectors"/> is given) only the vector elements of that shard's terms, for only the fieldRefs
+    /// that hold them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void Write(JsJsonWriter w, int from, int to, int[]? shardOfTerm, int shard)
+    internal void Write(JsJsonWriter w, int from, int to, ShardVectors? vectors)
     {
         int fieldCount = _fields.Length;
         w.Raw("{\"version\":");
@@ -110,36 +143,27 @@ public sealed class LunrIndex
         w.StringArray(_fields);
 
         w.Raw(",\"fieldVectors\":[");
-        bool[]? named = shardOfTerm is null ? null : NamedFieldRefs(from, to);
-        bool firstVector = true;
-        for (int fieldRef = 0; fieldRef < _refs.Length * fieldCount; fieldRef++)
+        int vectorCount = vectors?.FieldRefs.Length ?? (_vectorStart.Length - 1);
+        for (int v = 0; v < vectorCount; v++)
         {
-            if (named is not null && !named[fieldRef])
-            {
-                continue;
-            }
-            if (!firstVector)
+            int fieldRef = vectors?.FieldRefs[v] ?? v;
+            if (v > 0)
             {
                 w.Raw(',');
             }
-            firstVector = false;
             w.Raw('[');
             w.String(_fields[fieldRef % fieldCount], '/', _refs[fieldRef / fieldCount]);
             w.Raw(",[");
-            bool firstElement = true;
-            for (int e = _vectorStart[fieldRef]; e < _vectorStart[fieldRef + 1]; e++)
+            int first = vectors?.GroupStart[v] ?? _vectorStart[fieldRef];
+            int end = vectors?.GroupStart[v + 1] ?? _vectorStart[fieldRef + 1];
+            for (int i = first; i < end; i++)
             {
-                int term = _vectorTerms[e];
-                if (shardOfTerm is not null && shardOfTerm[term] != shard)
-                {
-                    continue;
-                }
-                if (!firstElement)
+                int e = vectors?.Elements[i] ?? i;
+                if (i > first)
                 {
                     w.Raw(',');
                 }
-                firstElement = false;
-                w.Integer(term);
+                w.Integer(_vectorTerms[e]);
                 w.Raw(',');
                 w.Number(_vectorValues[e]);
             }
@@ -168,24 +192,6 @@ public sealed class LunrIndex
             w.Raw("}]");
         }
         w.Raw("],\"pipeline\":[\"stemmer\"]}");
-    }
-
-    private bool[] NamedFieldRefs(int from, int to)
-    {
-        int fieldCount = _fields.Length;
-        var named = new bool[_refs.Length * fieldCount];
-        for (int position = from; position < to; position++)
-        {
-            int term = _sortedTermIds[position];
-            for (int f = 0; f < fieldCount; f++)
-            {
-                foreach (int doc in _postings[(term * fieldCount) + f])
-                {
-                    named[(doc * fieldCount) + f] = true;
-                }
-            }
-        }
-        return named;
     }
 
     /// <summary>A posting's <c>{"ref":{},…}</c>: array-index refs first by value (JS key order), then the rest in add order.</summary>

@@ -41,7 +41,8 @@ public sealed class LunrShards
     private readonly string[] _from;
     // Sorted-term position where each shard starts; one extra entry at the end.
     private readonly int[] _start;
-    private readonly int[] _shardOfTerm;
+    // Each shard's field vector elements (split once, in one pass over the index).
+    private readonly LunrIndex.ShardVectors[] _vectors;
     private readonly string _fileNamePrefix;
 
     private LunrShards(LunrIndex index, string[] from, int[] start, string fileNamePrefix)
@@ -50,14 +51,15 @@ public sealed class LunrShards
         _from = from;
         _start = start;
         _fileNamePrefix = fileNamePrefix;
-        _shardOfTerm = new int[index.TermCount];
+        var shardOfTerm = new int[index.TermCount];
         for (int shard = 0; shard < from.Length; shard++)
         {
             for (int position = start[shard]; position < start[shard + 1]; position++)
             {
-                _shardOfTerm[index.SortedTermId(position)] = shard;
+                shardOfTerm[index.SortedTermId(position)] = shard;
             }
         }
+        _vectors = index.SplitVectors(shardOfTerm, from.Length);
     }
 
     /// <summary>
@@ -160,7 +162,7 @@ public sealed class LunrShards
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, Count);
         ArgumentNullException.ThrowIfNull(stream);
         using var writer = new JsJsonWriter(stream);
-        _index.Write(writer, _start[shard], _start[shard + 1], _shardOfTerm, shard);
+        _index.Write(writer, _start[shard], _start[shard + 1], _vectors[shard]);
     }
 
     public string ShardJson(int shard) => JsJsonWriter.ToText(stream => WriteShardJson(shard, stream));
