@@ -22,20 +22,23 @@ public static class SitePaths
     /// <summary>The relative URL from the page at <paramref name="fromDestination"/> to the site path <paramref name="toDestination"/>.</summary>
     public static string Relative(string fromDestination, string toDestination)
     {
-        var fromParts = fromDestination.Split('/')[..^1];
-        var toParts = toDestination.Split('/');
-        var common = 0;
-        while (common < fromParts.Length && common < toParts.Length - 1 && fromParts[common] == toParts[common])
+        // Skip the folders both paths start with, then climb out of the rest of the page's folders.
+        int from = 0, to = 0;
+        while (fromDestination.IndexOf('/', from) is var fromEnd and >= 0 && toDestination.IndexOf('/', to) is var toEnd and >= 0
+            && fromDestination.AsSpan(from, fromEnd - from).SequenceEqual(toDestination.AsSpan(to, toEnd - to)))
         {
-            common++;
+            from = fromEnd + 1;
+            to = toEnd + 1;
         }
-        var ups = string.Concat(Enumerable.Repeat("../", fromParts.Length - common));
-        return ups + string.Join('/', toParts[common..]);
+        return Ups(fromDestination.AsSpan(from).Count('/')) + toDestination[to..];
     }
 
     /// <summary>The prefix that leads from a page back to the site root ("" or "../../").</summary>
-    public static string RootOf(string destination) =>
-        string.Concat(Enumerable.Repeat("../", destination.Count(c => c == '/')));
+    public static string RootOf(string destination) => Ups(destination.AsSpan().Count('/'));
+
+    private static readonly string[] UpsByDepth = [.. Enumerable.Range(0, 16).Select(n => string.Concat(Enumerable.Repeat("../", n)))];
+
+    private static string Ups(int depth) => depth < UpsByDepth.Length ? UpsByDepth[depth] : string.Concat(Enumerable.Repeat("../", depth));
 
     /// <summary>Resolves a relative path against the folder of <paramref name="from"/>; null when it climbs above the root.</summary>
     public static string? Combine(string from, string relative)
