@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.IO.Enumeration;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -215,34 +216,42 @@ public sealed class BuildCache
         {
             return [];
         }
-        var stamps = new List<FileStamp>();
-        var pending = new Stack<DirectoryInfo>([new DirectoryInfo(root)]);
-        var rootLength = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar).Length + 1;
-        while (pending.TryPop(out var folder))
+        // One pass with the enumerator's own stat of each entry (no FileInfo, no readlink per file: a 10,000-page site is
+        // stamped twice on every no-change build).
+        var linkedFolder = false;
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = 0 };
+        var entries = new FileSystemEnumerable<FileStamp>(root, Stamp, options)
         {
-            foreach (var entry in folder.EnumerateFileSystemInfos())
+            ShouldIncludePredicate = (ref entry) =>
             {
-                if (entry is DirectoryInfo directory)
+                var isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+                if (entry.IsDirectory && isLink)
                 {
-                    if (directory.LinkTarget is not null)
-                    {
-                        return null;
-                    }
-                    if (directory.Name != skip)
-                    {
-                        pending.Push(directory);
-                    }
+                    linkedFolder = true;
                 }
-                else if (entry is FileInfo file)
-                {
-                    var target = file.LinkTarget is null ? file : file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
-                    var relative = prefix + file.FullName[rootLength..].Replace(Path.DirectorySeparatorChar, '/');
-                    stamps.Add(target is { Exists: true } ? new FileStamp(relative, target.Length, target.LastWriteTimeUtc.Ticks) : new FileStamp(relative, -1, 0));
-                }
-            }
+                return !entry.IsDirectory;
+            },
+            ShouldRecursePredicate = (ref entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !entry.FileName.SequenceEqual(skip),
+        };
+        var stamps = entries.ToList();
+        if (linkedFolder)
+        {
+            return null;
         }
         stamps.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return [.. stamps];
+
+        FileStamp Stamp(ref FileSystemEntry entry)
+        {
+            var relative = prefix + Path.Join(entry.Directory[entry.RootDirectory.Length..].TrimStart(Path.DirectorySeparatorChar), entry.FileName).Replace(Path.DirectorySeparatorChar, '/');
+            if ((entry.Attributes & FileAttributes.ReparsePoint) == 0)
+            {
+                return new FileStamp(relative, entry.Length, entry.LastWriteTimeUtc.UtcTicks);
+            }
+            // A symlinked file: the file it leads to (a dangling link is stamped as missing).
+            var target = new FileInfo(entry.ToFullPath()).ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
+            return target is { Exists: true } ? new FileStamp(relative, target.Length, target.LastWriteTimeUtc.Ticks) : new FileStamp(relative, -1, 0);
+        }
     }
 
     /// <summary>The commit HEAD points at (dates come from git history, so a new commit can change pages without changing files).</summary>

@@ -8,6 +8,7 @@ using Roadmap.Docs.Engine;
 using Roadmap.Docs.Incremental;
 using Roadmap.Docs.Search.Lunr;
 using Roadmap.Docs.Stages.Navigation;
+using Roadmap.Docs.Stages.Output;
 
 namespace Roadmap.Docs.Search;
 
@@ -51,7 +52,8 @@ public static partial class SearchStage
         {
             return [.. reused.Select(d => new Document { Source = "", Destination = d, Written = true })];
         }
-        var files = Files(entries, context.MaxParallelism);
+        // Each file is written as soon as it is made and its text let go: at 50,000 pages the index is hundreds of MB.
+        var files = Files(entries, context.MaxParallelism, then: file => WriteFiles.WriteAndRelease(file, context));
         foreach (var file in files)
         {
             cache?.Record(file.Destination, key);
@@ -80,8 +82,12 @@ public static partial class SearchStage
     }
 
     /// <summary>The index shards, manifest and store chunks for the entries (refs are their positions).</summary>
-    public static ImmutableArray<Document> Files(IReadOnlyList<SearchEntry> entries, int parallelism = 1)
+    /// <param name="entries">What to index.</param>
+    /// <param name="parallelism">How many files to make at once.</param>
+    /// <param name="then">What happens to each file as soon as it is made (the build writes it and lets its text go).</param>
+    public static ImmutableArray<Document> Files(IReadOnlyList<SearchEntry> entries, int parallelism = 1, Func<Document, Document>? then = null)
     {
+        then ??= file => file;
         var builder = new LunrIndexBuilder();
         foreach (var (name, boost) in Fields)
         {
@@ -105,7 +111,7 @@ public static partial class SearchStage
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         var shardFiles = new Document[shards.Count];
         Parallel.For(0, shards.Count, parallel, s =>
-            shardFiles[s] = Script($"search/{shards.FileName(s)[..^".json".Length]}.js", $"roadmapDocsSearch(\"shard\",{s},{shards.ShardJson(s)});\n"));
+            shardFiles[s] = then(Script($"search/{shards.FileName(s)[..^".json".Length]}.js", $"roadmapDocsSearch(\"shard\",{s},{shards.ShardJson(s)});\n")));
         // One store chunk even when there is nothing to search, so the page's script finds what it expects.
         var storeFiles = Enumerable.Range(0, Math.Max(1, (entries.Count + StoreChunk - 1) / StoreChunk)).Select(c => $"store-{c}.js").ToList();
         var chunkFiles = new Document[storeFiles.Count];
@@ -114,7 +120,7 @@ public static partial class SearchStage
             var chunk = entries.Skip(c * StoreChunk).Take(StoreChunk)
                 .Select(e => new[] { e.Title, e.Section, e.Url, Excerpt(e.Text), e.Kind, e.Breadcrumb })
                 .ToList();
-            chunkFiles[c] = Script("search/" + storeFiles[c], $"roadmapDocsSearch(\"store\",{c},{JsonSerializer.Serialize(chunk, Json)});\n");
+            chunkFiles[c] = then(Script("search/" + storeFiles[c], $"roadmapDocsSearch(\"store\",{c},{JsonSerializer.Serialize(chunk, Json)});\n"));
         });
         var files = ImmutableArray.CreateBuilder<Document>();
         files.AddRange(shardFiles);
@@ -133,7 +139,7 @@ public static partial class SearchStage
                 ["file"] = shards.FileName(s)[..^".json".Length] + ".js",
             }).ToList(),
         };
-        files.Add(Script("search/manifest.js", $"roadmapDocsSearch(\"manifest\",0,{JsonSerializer.Serialize(manifest, Json)});\n"));
+        files.Add(then(Script("search/manifest.js", $"roadmapDocsSearch(\"manifest\",0,{JsonSerializer.Serialize(manifest, Json)});\n")));
         return files.ToImmutable();
     }
 
