@@ -27,6 +27,12 @@ public sealed record BuildState(
     ImmutableArray<Diagnostic> Diagnostics,
     int Pages);
 
+/// <summary>
+/// What the no-change check reads: the last build's key, a hash of its source and output stamps, and what it reported.
+/// Kept apart from <see cref="BuildState"/> so that a build with nothing to do reads a few hashes, not every stamp and key.
+/// </summary>
+public sealed record BuildSummary(string Key, string Sources, string Output, ImmutableArray<Diagnostic> Diagnostics, int Pages);
+
 internal static partial class Native
 {
     /// <summary>POSIX link(2): 0 on success.</summary>
@@ -35,6 +41,7 @@ internal static partial class Native
 }
 
 [JsonSerializable(typeof(BuildState))]
+[JsonSerializable(typeof(BuildSummary))]
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 internal sealed partial class BuildStateJson : JsonSerializerContext;
 
@@ -50,20 +57,28 @@ public sealed class BuildCache
 {
     private readonly string _stateFile;
     private readonly string _outputRoot;
-    private readonly BuildState? _previous;
-    private readonly Dictionary<string, FileStamp> _previousOutput;
+    private readonly Lazy<BuildState?> _previousState;
+    private readonly Lazy<Dictionary<string, FileStamp>> _previousOutputs;
     private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.Ordinal);
 
-    private BuildCache(string stateFile, string outputRoot, string key, ImmutableArray<FileStamp>? sources, BuildState? previous)
+    private BuildCache(string stateFile, string outputRoot, string key, ImmutableArray<FileStamp>? sources)
     {
         _stateFile = stateFile;
         _outputRoot = outputRoot;
         Key = key;
         Sources = sources;
+        // The whole state (every stamp and key) is read only when the build runs and may reuse files.
         // Reuse only from a build of the same tool, options, day, settings and theme (the content keys cover the rest).
-        _previous = previous is not null && previous.Key == key && sources is { } now && Shared(previous.Sources).SequenceEqual(Shared(now)) ? previous : null;
-        _previousOutput = _previous?.Output.ToDictionary(s => s.Path, StringComparer.Ordinal) ?? [];
+        _previousState = new(() => Load(stateFile, BuildStateJson.Default.BuildState) is { } previous && previous.Key == key
+            && sources is { } now && Shared(previous.Sources).SequenceEqual(Shared(now)) ? previous : null);
+        _previousOutputs = new(() => Previous?.Output.ToDictionary(s => s.Path, StringComparer.Ordinal) ?? []);
     }
+
+    private BuildState? Previous => _previousState.Value;
+
+    private Dictionary<string, FileStamp> PreviousOutput => _previousOutputs.Value;
+
+    private string SummaryFile => Path.ChangeExtension(_stateFile, ".summary.json");
 
     private int _reused;
 
@@ -88,17 +103,29 @@ public sealed class BuildCache
             today.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             options.Dates == Stages.Input.SourceDates.Git ? GitHead(options.InputRoot) : ""));
         var sources = StampSources(options.InputRoot, options.ThemeRoot);
-        return new BuildCache(stateFile, outputRoot, key, sources, Load(stateFile));
+        return new BuildCache(stateFile, outputRoot, key, sources);
     }
 
     /// <summary>The last build's result when nothing it depended on changed and its site is untouched; null means build.</summary>
-    public BuildState? UpToDate()
+    public BuildSummary? UpToDate()
     {
-        if (_previous is null || Sources is not { } sources || !sources.SequenceEqual(_previous.Sources))
+        if (Sources is not { } sources || Load(SummaryFile, BuildStateJson.Default.BuildSummary) is not { } summary
+            || summary.Key != Key || summary.Sources != HashOf(sources))
         {
             return null;
         }
-        return StampFolder(_outputRoot, "") is { } output && output.SequenceEqual(_previous.Output) ? _previous : null;
+        return StampFolder(_outputRoot, "") is { } output && HashOf(output) == summary.Output ? summary : null;
+    }
+
+    /// <summary>One hash for a list of stamps (path, length and time of each file).</summary>
+    private static string HashOf(ImmutableArray<FileStamp> stamps)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var stamp in stamps)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{stamp.Path}\t{stamp.Length}\t{stamp.Ticks}\n")));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>
@@ -108,8 +135,8 @@ public sealed class BuildCache
     public bool TryReuse(string destination, string key, string stagingRoot)
     {
         _keys[destination] = key;
-        if (_previous is null || Sources is null
-            || !_previous.Keys.TryGetValue(destination, out var previousKey) || previousKey != key)
+        if (Previous is null || Sources is null
+            || !Previous.Keys.TryGetValue(destination, out var previousKey) || previousKey != key)
         {
             return false;
         }
@@ -124,7 +151,7 @@ public sealed class BuildCache
     private bool Unchanged(string destination)
     {
         var info = new FileInfo(Path.Combine(_outputRoot, destination));
-        return _previousOutput.TryGetValue(destination, out var stamp) && info.Exists && info.Length == stamp.Length && info.LastWriteTimeUtc.Ticks == stamp.Ticks;
+        return PreviousOutput.TryGetValue(destination, out var stamp) && info.Exists && info.Length == stamp.Length && info.LastWriteTimeUtc.Ticks == stamp.Ticks;
     }
 
     /// <summary>
@@ -153,8 +180,8 @@ public sealed class BuildCache
     /// </summary>
     public IReadOnlyList<string>? TryReuseFolder(string folder, string key, string stagingRoot)
     {
-        var files = _previousOutput.Keys.Where(p => p.StartsWith(folder, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        if (_previous is null || files.Count == 0 || !files.All(f => _previous.Keys.GetValueOrDefault(f) == key && Unchanged(f)))
+        var files = PreviousOutput.Keys.Where(p => p.StartsWith(folder, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (Previous is null || files.Count == 0 || !files.All(f => Previous.Keys.GetValueOrDefault(f) == key && Unchanged(f)))
         {
             return null;
         }
@@ -178,19 +205,28 @@ public sealed class BuildCache
         }
         var state = new BuildState(Key, sources, output, _keys.ToImmutableDictionary(StringComparer.Ordinal), [.. diagnostics], pages);
         Directory.CreateDirectory(Path.GetDirectoryName(_stateFile)!);
-        var temporary = _stateFile + ".tmp-" + Environment.ProcessId;
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(state, BuildStateJson.Default.BuildState));
-        File.Move(temporary, _stateFile, overwrite: true);
+        // The summary last: it is what says "up to date", so it never describes a state that is not fully written.
+        WriteAtomically(_stateFile, JsonSerializer.SerializeToUtf8Bytes(state, BuildStateJson.Default.BuildState));
+        var summary = new BuildSummary(Key, HashOf(sources), HashOf(output), [.. diagnostics], pages);
+        WriteAtomically(SummaryFile, JsonSerializer.SerializeToUtf8Bytes(summary, BuildStateJson.Default.BuildSummary));
+    }
+
+    private static void WriteAtomically(string path, byte[] bytes)
+    {
+        var temporary = path + ".tmp-" + Environment.ProcessId;
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>SHA-256 of text, lower-case hex.</summary>
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static BuildState? Load(string stateFile)
+    private static T? Load<T>(string file, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class
     {
         try
         {
-            return File.Exists(stateFile) ? JsonSerializer.Deserialize(File.ReadAllBytes(stateFile), BuildStateJson.Default.BuildState) : null;
+            return File.Exists(file) ? JsonSerializer.Deserialize(File.ReadAllBytes(file), type) : null;
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
