@@ -1,4 +1,7 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Roadmap.Docs.Roadmap;
 
@@ -51,6 +54,15 @@ public sealed record RoadmapSchedule
         };
     }
 
+    /// <summary>This schedule over fewer phases (the weeks they span), keeping the whole roadmap's critical path and today.</summary>
+    public RoadmapSchedule Narrowed(ImmutableArray<Phase> phases, ImmutableArray<string> criticalPath) => this with
+    {
+        FirstWeek = phases.IsEmpty ? 0 : phases.Min(p => p.Weeks.Start),
+        LastWeek = phases.IsEmpty ? 0 : phases.Max(p => p.Weeks.End),
+        TotalWeeks = phases.IsEmpty ? 0 : phases.Max(p => p.Weeks.End) - phases.Min(p => p.Weeks.Start) + 1,
+        CriticalPath = criticalPath,
+    };
+
     /// <summary>Week N runs from start + 7·(N−1) to start + 7·N − 1.</summary>
     public static DateRange WeekDates(DateOnly start, int week) => new(start.AddDays(7 * (week - 1)), start.AddDays((7 * week) - 1));
 
@@ -58,5 +70,13 @@ public sealed record RoadmapSchedule
     public DateRange? DatesOf(WeekRange weeks) =>
         Start is { } s ? new DateRange(WeekDates(s, weeks.Start).Start, WeekDates(s, weeks.End).End) : null;
 
-    public bool IsCritical(Phase phase) => CriticalPath.Contains(phase.Id, StringComparer.Ordinal);
+    public bool IsCritical(Phase phase) => CriticalPosition(phase.Id) >= 0;
+
+    /// <summary>Where a phase is on the critical path, or -1 (a lookup: every phase of a big roadmap asks).</summary>
+    public int CriticalPosition(string phaseId) =>
+        ImmutableCollectionsMarshal.AsArray(CriticalPath) is { } path
+            ? PathPositions.GetValue(path, p => p.Select((id, i) => (id, i)).DistinctBy(e => e.id, StringComparer.Ordinal).ToFrozenDictionary(e => e.id, e => e.i, StringComparer.Ordinal)).GetValueOrDefault(phaseId, -1)
+            : -1;
+
+    private static readonly ConditionalWeakTable<string[], FrozenDictionary<string, int>> PathPositions = new();
 }

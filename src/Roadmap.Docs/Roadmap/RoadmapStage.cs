@@ -49,9 +49,14 @@ public static class RoadmapStage
         string.Create(CultureInfo.InvariantCulture, $"badges/checklist/{count.Done}-of-{count.Total}.svg");
 
     /// <summary>The timeline for a page at <paramref name="fromDestination"/>, bars linking to phase pages relative to it.</summary>
-    public static string Timeline(RoadmapData data, string fromDestination, string? highlight) =>
+    /// <param name="data">The roadmap, or the part of it to draw.</param>
+    /// <param name="fromDestination">The page the timeline is shown on.</param>
+    /// <param name="highlight">The phase to draw at full strength, or null.</param>
+    /// <param name="criticalPath">The whole roadmap's critical path when <paramref name="data"/> is only part of it.</param>
+    public static string Timeline(RoadmapData data, string fromDestination, string? highlight, ImmutableArray<string>? criticalPath = null) =>
         TimelineSvg.Render(data.Model, new TimelineOptions
         {
+            CriticalPath = criticalPath,
             Start = data.Schedule.Start,
             Today = data.Schedule.Start is null ? null : data.Today,
             HighlightPhaseId = highlight,
@@ -193,7 +198,7 @@ public static class RoadmapStage
             Stat(html, "Schedule", "on the critical path");
         }
         html.Append("<div class=\"stat\"><span class=\"stat-label\">Depends on</span><span class=\"stat-value\">").Append(DependencyList(data, phase, page)).Append("</span></div>");
-        html.Append("</div><figure class=\"timeline\">").Append(Timeline(Window(data, phase), page.Destination, phase.Id)).Append("</figure></section>");
+        html.Append("</div><figure class=\"timeline\">").Append(Timeline(Window(data, phase), page.Destination, phase.Id, data.Schedule.CriticalPath)).Append("</figure></section>");
         return html.ToString();
     }
 

@@ -23,6 +23,12 @@ public sealed record TimelineOptions
     /// <summary>The accessible name of the image.</summary>
     public string Title { get; init; } = "Roadmap timeline";
 
+    /// <summary>
+    /// The whole roadmap's critical path, when the chart shows only part of it (a phase page's window): which phases and
+    /// arrows are critical is a fact of the whole roadmap, not of the phases that happen to be drawn. Null: the chart's own.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<string>? CriticalPath { get; init; }
+
     /// <summary>Prefix for element ids, so two timelines inlined in one page do not clash.</summary>
     public string IdPrefix { get; init; } = "rd-timeline";
 }

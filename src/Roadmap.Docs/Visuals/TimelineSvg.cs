@@ -46,7 +46,12 @@ public static class TimelineSvg
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        var chart = new Chart(model, RoadmapSchedule.Compute(model, options.Start, options.Today), options);
+        var schedule = RoadmapSchedule.Compute(model, options.Start, options.Today);
+        if (options.CriticalPath is { } criticalPath)
+        {
+            schedule = schedule.Narrowed(model.Phases, criticalPath);
+        }
+        var chart = new Chart(model, schedule, options);
         var svg = new StringBuilder();
         var id = Svg.Escape(options.IdPrefix);
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{N(chart.Width)}" height="{N(chart.Height)}" viewBox="0 0 {N(chart.Width)} {N(chart.Height)}" role="img" aria-labelledby="{id}-title {id}-desc">""").Append('\n');
@@ -287,9 +292,10 @@ public static class TimelineSvg
             text.Append(CultureInfo.InvariantCulture, $", week 1 starting {Date(start)}");
         }
         text.Append(". ");
-        if (!schedule.CriticalPath.IsEmpty)
+        if (schedule.CriticalPath.Any(chart.Shows))
         {
-            text.Append("Critical path: ").AppendJoin(", ", schedule.CriticalPath).Append(". ");
+            // Only the part of the path that this chart shows (all of it, unless it is a phase page's window).
+            text.Append("Critical path: ").AppendJoin(", ", schedule.CriticalPath.Where(chart.Shows)).Append(". ");
         }
         if (schedule.TodayWeek is { } today && chart.Options.Today is { } date)
         {
@@ -315,6 +321,9 @@ public static class TimelineSvg
     }
 
     /// <summary>Every position of the drawing, worked out once from the text widths and the week span.</summary>
+    /// <summary>The widest a chart gets, as a multiple of <see cref="TimelineOptions.Width"/>, however many weeks it spans.</summary>
+    public const double MaxWidthFactor = 2;
+
     private sealed class Chart
     {
         private readonly Dictionary<string, int> _rows;
@@ -342,7 +351,11 @@ public static class TimelineSvg
             // 4th, 8th… week, doubling until two labels have room between them.
             var weeks = LastWeek - FirstWeek + 1;
             var labelRoom = TextMetrics.Width(LastWeek.ToString(CultureInfo.InvariantCulture), SmallSize) + 6;
-            WeekWidth = Math.Max(weeks <= 26 ? labelRoom : 4, (options.Width - ChartLeft - Pad) / weeks);
+            // A week is at least 4 px wide, except that a long span is squeezed into twice the requested width: a phase page
+            // shows its phase with a dependent that may be years away, and the chart (and the page) must not grow with that.
+            var fit = (options.Width - ChartLeft - Pad) / weeks;
+            var squeezed = ((MaxWidthFactor * options.Width) - ChartLeft - Pad) / weeks;
+            WeekWidth = Math.Max(fit, weeks <= 26 ? labelRoom : Math.Min(4, squeezed));
             Step = weeks <= 26 ? 1 : 2;
             while (Step * WeekWidth < labelRoom)
             {
@@ -423,9 +436,11 @@ public static class TimelineSvg
 
         public bool Dims(Phase phase) => Options.HighlightPhaseId is { } highlight && phase.Id != highlight;
 
+        public bool Shows(string phaseId) => _rows.ContainsKey(phaseId);
+
         public bool IsCriticalEdge(Phase from, Phase to)
         {
-            var at = Schedule.CriticalPath.IndexOf(from.Id);
+            var at = Schedule.CriticalPosition(from.Id);
             return at >= 0 && at + 1 < Schedule.CriticalPath.Length && Schedule.CriticalPath[at + 1] == to.Id;
         }
 

@@ -22,6 +22,8 @@ public partial class PhaseWindowTests
 
         Assert.True(result.Published, string.Join("\n", result.Diagnostics));
         Assert.Equal([2, .. Enumerable.Range(23, 15)], PhasesOnTimeline(temp.Combine("site", "phases", "phase-30", "index.html")));
+        // Critical is a fact of the whole roadmap (the longest chain, 1 → … → 29), not of the phases drawn (which alone would make 23 → … → 29).
+        Assert.Contains("Critical path: phase-2, phase-23, phase-24, phase-25, phase-26, phase-27, phase-28, phase-29.", File.ReadAllText(temp.Combine("site", "phases", "phase-30", "index.html")), StringComparison.Ordinal);
         // At the start of the roadmap the window runs forward.
         Assert.Equal(Enumerable.Range(1, 16), PhasesOnTimeline(temp.Combine("site", "phases", "phase-1", "index.html")));
         // The whole-roadmap timeline has every phase.

@@ -68,6 +68,18 @@ public class TimelineSvgTests
     public void Twenty_phases_over_fifty_two_weeks_match_their_golden_file() =>
         GoldenFile.AssertMatches("timeline-20x52", TimelineSvg.Render(TwentyPhasesOverAYear(), LargeOptions));
 
+    /// <summary>Six phases spread over twenty years (a phase page whose window reaches far dependents): squeezed, not 4 px a week.</summary>
+    [Fact]
+    public void A_span_of_years_is_squeezed_into_twice_the_width_and_matches_its_golden_file()
+    {
+        var phases = TwentyPhasesOverAYear().Phases.Take(6).Select(p => p with { Weeks = new WeekRange(p.Weeks.Start * 150, (p.Weeks.Start * 150) + 3) });
+        var svg = TimelineSvg.Render(new RoadmapModel([.. phases], [], []), LargeOptions with { HighlightPhaseId = "phase-2" });
+
+        GoldenFile.AssertMatches("timeline-long-span", svg);
+        var width = double.Parse((string)XDocument.Parse(svg).Root!.Attribute("width")!, CultureInfo.InvariantCulture);
+        Assert.InRange(width, LargeOptions.Width, TimelineSvg.MaxWidthFactor * LargeOptions.Width);
+    }
+
     [Fact]
     public void Output_is_deterministic()
     {
