@@ -117,6 +117,8 @@ public static class SiteBuild
                 new ForAllDocuments(CheckDestinations),
                 // The site tree (folders, order, titles), with listing pages for folders that have no index page; the whole tree once as assets/js/nav-tree.js.
                 new ForAllDocuments(BuildNavigation),
+                // Each page's ids and links, for the link check (its panels are let go once it is written).
+                PageLinks.Scan,
                 // Put each page into its layout and write it at once (a 10,000-page site is not held in memory).
                 new RenderLayouts(templates, then: WriteFiles.WriteAndRelease),
                 // sitemap.xml for the base URL.

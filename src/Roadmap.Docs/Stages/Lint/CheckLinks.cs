@@ -32,7 +32,7 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
             var counts = Ids(HtmlScan.Attributes(sample.Html)).CountBy(id => id, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
             if (pages.FirstOrDefault(p => p.Destination == sample.Destination) is { } page)
             {
-                foreach (var id in Ids(HtmlScan.Attributes(Varying(page))))
+                foreach (var id in Ids(context.TryGet<PageLinks>()?.Of(page) ?? HtmlScan.Attributes(Varying(page))))
                 {
                     counts[id] = counts.GetValueOrDefault(id) - 1;
                 }
@@ -42,10 +42,11 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
         var wholeSample = samples.Values.Select(s => s.Destination).ToHashSet(StringComparer.Ordinal);
 
         // Pass 1: read every page once; keep its ids and its links (in document order).
+        var scanned = context.TryGet<PageLinks>();
         var parsed = new ConcurrentDictionary<string, (HashSet<string> Ids, List<string> Links)>(StringComparer.Ordinal);
         Parallel.ForEach(pages, new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = context.MaxParallelism }, page =>
         {
-            var varying = HtmlScan.Attributes(Varying(page));
+            var varying = scanned?.Of(page) ?? HtmlScan.Attributes(Varying(page));
             var layout = layoutIds.GetValueOrDefault(page.Kind) ?? [];
             var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach (var id in Ids(varying))
@@ -122,7 +123,8 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
     }
 
     /// <summary>What differs between two pages of one layout: the generated panels and the markdown body.</summary>
-    private static string Varying(Document page) => string.Concat(page.Panels.Select(p => p.Html)) + page.Html;
+    /// <summary>What differs from page to page of one layout: the generated panels and the markdown body.</summary>
+    internal static string Varying(Document page) => string.Concat(page.Panels.Select(p => p.Html)) + page.Html;
 
     private static IEnumerable<string> Ids(IEnumerable<HtmlAttr> attributes) => attributes.Where(a => a.Name == "id").Select(a => a.Value);
 
@@ -190,4 +192,26 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
         var q = path.IndexOf('?', StringComparison.Ordinal);
         return q < 0 ? path : path[..q];
     }
+}
+
+/// <summary>
+/// Every page's ids and links, read from its panels and body before the layout stage writes the page and lets its panels
+/// go (a phase page's timeline is tens of KB: held until the link check, they were a large part of a big site's memory).
+/// </summary>
+public sealed class PageLinks
+{
+    private readonly ConcurrentDictionary<string, List<HtmlAttr>> _byPage = new(StringComparer.Ordinal);
+
+    /// <summary>Reads every page (in parallel) and publishes what it found for <see cref="CheckLinks"/>.</summary>
+    public static IModule Scan { get; } = new ForAllDocuments((docs, context) =>
+    {
+        var links = new PageLinks();
+        Parallel.ForEach(docs.Where(d => d.IsPage), new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = context.MaxParallelism }, page =>
+            links._byPage[page.Destination] = HtmlScan.Attributes(CheckLinks.Varying(page)));
+        context.Publish(links);
+        return docs;
+    });
+
+    /// <summary>The page's ids and links in document order, or null when it was not scanned (made after the scan).</summary>
+    public List<HtmlAttr>? Of(Document page) => _byPage.GetValueOrDefault(page.Destination);
 }

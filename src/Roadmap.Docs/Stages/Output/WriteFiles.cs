@@ -12,11 +12,11 @@ public static class WriteFiles
     public static IModule Module { get; } = new ForEachDocument(Write);
 
     /// <summary>
-    /// Writes the document now and lets its content go (for pages written as soon as they are rendered). A run that
-    /// writes nothing (lint, an in-memory build) keeps the content, for whoever reads the results.
+    /// Writes the document now and lets its content and panels go (for pages written as soon as they are rendered). A run
+    /// that writes nothing (lint, an in-memory build) keeps them, for whoever reads the results.
     /// </summary>
     public static Document WriteAndRelease(Document doc, Engine.ExecutionContext context) =>
-        context.Environment.WritesOutput ? Write(doc, context) with { Content = "", Written = true } : doc;
+        context.Environment.WritesOutput ? Write(doc, context) with { Content = "", Panels = [], Written = true } : doc;
 
     private static Document Write(Document doc, Engine.ExecutionContext context)
     {

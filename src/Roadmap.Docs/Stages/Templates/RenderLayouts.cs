@@ -60,7 +60,7 @@ public sealed class RenderLayouts(TemplateSet templates, Func<Document, Engine.E
                         {
                             samples[page.Kind] = new LayoutSample(page.Destination, File.ReadAllText(Path.Combine(ctx.Environment.OutputRoot, page.Destination)));
                         }
-                        return page with { Content = "", Written = true };
+                        return page with { Content = "", Panels = [], Written = true };
                     }
                 }
                 var finished = page with { Content = templates.Render(layout, model) };
