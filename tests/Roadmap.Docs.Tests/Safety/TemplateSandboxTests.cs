@@ -42,6 +42,16 @@ public class TemplateSandboxTests
     }
 
     [Fact]
+    public async Task The_built_in_functions_are_read_only_so_no_page_changes_what_the_next_one_sees()
+    {
+        var (result, _) = await BuildWithLayoutAsync("ok {{ string.upcase \"x\" }}\n{{ date.format = \"%Y\" }}");
+
+        Assert.False(result.Published);
+        var error = Assert.Single(result.Diagnostics, d => d.RuleId == "RD0004");
+        Assert.Equal(("_theme/layouts/page.html", 2), (error.File, error.Line));
+    }
+
+    [Fact]
     public async Task An_include_can_name_only_the_themes_own_templates_not_a_file()
     {
         var (result, _) = await BuildWithLayoutAsync("ok\n{{ include \"/etc/passwd\" }}");
