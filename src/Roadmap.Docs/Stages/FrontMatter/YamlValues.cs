@@ -9,7 +9,11 @@ namespace Roadmap.Docs.Stages.FrontMatter;
 public static class YamlValues
 {
     /// <summary>Parses <paramref name="yaml"/>; positions are shifted by <paramref name="firstLine"/> − 1 so they point into the host file.</summary>
-    public static ParsedValues ParseMapping(string yaml, int firstLine)
+    public static ParsedValues ParseMapping(string yaml, int firstLine) =>
+        SimpleYaml.TryParse(yaml, firstLine) is { } simple ? ParsedValues.Ok(simple) : ParseWithYamlDotNet(yaml, firstLine);
+
+    /// <summary>Any YAML, through YamlDotNet's representation model (what <see cref="SimpleYaml"/> must agree with).</summary>
+    public static ParsedValues ParseWithYamlDotNet(string yaml, int firstLine)
     {
         var stream = new YamlStream();
         try
