@@ -1,0 +1,25 @@
+using CsCheck;
+using Roadmap.Docs.Search;
+
+namespace Roadmap.Docs.Tests.Search;
+
+/// <summary>The visible text of a page section, as it is indexed: tags dropped, entities decoded, white space folded.</summary>
+public class SearchTextTests
+{
+    [Theory]
+    [InlineData("<p>Restart <code>redis</code> &amp; check</p>", "Restart redis & check")]
+    [InlineData("  <li>a</li>\n\n<li>b&nbsp;c</li>  ", "a b c")]
+    [InlineData("1 < 2 and 3 > 2", "1 2")]
+    [InlineData("a <b", "a <b")]
+    [InlineData("&lt;script&gt;", "<script>")]
+    [InlineData("", "")]
+    public void Visible_text(string html, string expected) => Assert.Equal(expected, SearchStage.Text(html));
+
+    [Fact]
+    public void Agrees_with_the_regular_expression_definition()
+    {
+        string[] pieces = ["<p>", "</p>", "<a href=\"x\">", "text", " ", "\n", "\t", "&amp;", "&nbsp;", "&#8212;", "&#x2013;", "&bogus;", "&", ";", "<", ">", "\u00a0", "\u2028", "é", "<br/>"];
+        Gen.Int[0, pieces.Length - 1].Array[0, 16].Select(ix => string.Concat(ix.Select(i => pieces[i])))
+            .Sample(html => Assert.Equal(SearchStage.TextByDefinition(html), SearchStage.Text(html)), iter: 20_000);
+    }
+}
