@@ -108,28 +108,74 @@ public sealed partial class DependencyResolver
     private DependencyTarget ResolveProse(string text, Phase from)
     {
         var words = WordMatch.Words(text);
-        var sharing = words.SelectMany(w => _byWord.GetValueOrDefault(w) ?? []).Distinct().Order().Select(i => _candidates[i]);
-        var scored = sharing
-            .Where(c => c.Phase.Number != from.Number)
-            .Select(c => (Candidate: c, Score: WordMatch.Similarity(words, c.Words)))
-            // Best score first; on a tie the nearest phase, then a deliverable before a title (it is the narrower claim).
-            .OrderByDescending(s => s.Score)
-            .ThenBy(s => Math.Abs(s.Candidate.Phase.Number - from.Number))
-            .ThenBy(s => s.Candidate.Deliverable is null)
-            .ToList();
-        // Prose is matched only against earlier phases: waiting on later work has to be said explicitly (depends_on),
-        // and guessing forwards turned vague conditions into schedule conflicts.
-        var best = scored.FirstOrDefault(s => s.Score >= Threshold && s.Candidate.Phase.Number < from.Number);
-        if (best.Candidate is { } match)
+        // How many words each candidate shares with the prose, counted through the word index: one increment per shared
+        // word, so a roadmap of thousands of phases whose deliverables share common words stays cheap.
+        _shared ??= new int[_candidates.Length];
+        var touched = new List<int>();
+        foreach (var word in words)
+        {
+            foreach (var i in _byWord.GetValueOrDefault(word) ?? [])
+            {
+                if (_shared[i]++ == 0)
+                {
+                    touched.Add(i);
+                }
+            }
+        }
+        // Best score first; on a tie the nearest phase, then a deliverable before a title (it is the narrower claim), then
+        // the candidate's place in the roadmap.
+        (Candidate Candidate, double Score, int Index)? best = null, bestEarlier = null, matched = null;
+        touched.Sort();
+        foreach (var i in touched)
+        {
+            var candidate = _candidates[i];
+            var score = 2.0 * _shared[i] / (words.Count + candidate.Words.Count);
+            _shared[i] = 0;
+            if (candidate.Phase.Number == from.Number)
+            {
+                continue;
+            }
+            var scored = (candidate, score, i);
+            best = Better(scored, best, from) ? scored : best;
+            // Prose is matched only against earlier phases: waiting on later work has to be said explicitly (depends_on),
+            // and guessing forwards turned vague conditions into schedule conflicts.
+            if (candidate.Phase.Number < from.Number)
+            {
+                bestEarlier = Better(scored, bestEarlier, from) ? scored : bestEarlier;
+                if (score >= Threshold)
+                {
+                    matched = Better(scored, matched, from) ? scored : matched;
+                }
+            }
+        }
+        if (matched is { Candidate: var match })
         {
             return match.Deliverable is { } deliverable ? new DeliverableTarget(match.Phase.Id, deliverable.Slug) : new PhaseTarget(match.Phase.Id);
         }
-        var closest = scored.FirstOrDefault(s => s.Candidate.Phase.Number < from.Number);
-        if (closest.Candidate is null)
+        var closest = bestEarlier ?? best;
+        return new Unresolved("it reads as a condition: it names no phase or deliverable", closest?.Candidate.Label, closest?.Score ?? 0);
+    }
+
+    // Per-candidate shared-word counts for ResolveProse, all zero between calls (a resolver is used by one thread).
+    private int[]? _shared;
+
+    private static bool Better((Candidate Candidate, double Score, int Index) a, (Candidate Candidate, double Score, int Index)? b, Phase from)
+    {
+        if (b is not { } other)
         {
-            closest = scored.FirstOrDefault();
+            return true;
         }
-        return new Unresolved("it reads as a condition: it names no phase or deliverable", closest.Candidate?.Label, closest.Score);
+        if (a.Score != other.Score)
+        {
+            return a.Score > other.Score;
+        }
+        var (distanceA, distanceB) = (Math.Abs(a.Candidate.Phase.Number - from.Number), Math.Abs(other.Candidate.Phase.Number - from.Number));
+        if (distanceA != distanceB)
+        {
+            return distanceA < distanceB;
+        }
+        var (titleA, titleB) = (a.Candidate.Deliverable is null, other.Candidate.Deliverable is null);
+        return titleA != titleB ? !titleA : a.Index < other.Index;
     }
 
     private DependencyTarget ResolveLink(string link, Phase from)
