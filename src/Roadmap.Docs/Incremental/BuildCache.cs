@@ -52,6 +52,7 @@ public sealed class BuildCache
     private readonly BuildState? _previous;
     private readonly Dictionary<string, FileStamp> _previousOutput;
     private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _remade = new();
 
     private BuildCache(string stateFile, string outputRoot, string key, ImmutableArray<FileStamp>? sources, BuildState? previous)
     {
@@ -69,6 +70,9 @@ public sealed class BuildCache
     /// <summary>How many output files this build copied from the published site instead of making them.</summary>
     public int Reused => _reused;
 
+    /// <summary>The files offered for reuse (the pages) that this build made anew, in path order; every other page is the published one.</summary>
+    public IReadOnlyList<string> Remade => [.. _remade.Order(StringComparer.Ordinal)];
+
     /// <summary>Tool build, options and day, hashed.</summary>
     public string Key { get; }
 
@@ -83,7 +87,8 @@ public sealed class BuildCache
         var today = DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime);
         var key = Hash(string.Join('\n',
             typeof(BuildCache).Assembly.ManifestModule.ModuleVersionId.ToString(),
-            (options with { Clock = TimeProvider.System }).ToString(),
+            // What to keep for the caller, and whether to look for an up-to-date site, change nothing the build writes.
+            (options with { Clock = TimeProvider.System, KeepState = false, SkipUpToDateCheck = false }).ToString(),
             today.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             options.Dates == Stages.Input.SourceDates.Git ? GitHead(options.InputRoot) : ""));
         var sources = StampSources(options.InputRoot, options.ThemeRoot);
@@ -108,12 +113,10 @@ public sealed class BuildCache
     {
         _keys[destination] = key;
         if (_previous is null || Sources is null
-            || !_previous.Keys.TryGetValue(destination, out var previousKey) || previousKey != key)
+            || !_previous.Keys.TryGetValue(destination, out var previousKey) || previousKey != key
+            || !Unchanged(destination))
         {
-            return false;
-        }
-        if (!Unchanged(destination))
-        {
+            _remade.Enqueue(destination);
             return false;
         }
         Copy(destination, stagingRoot);
@@ -246,7 +249,7 @@ public sealed class BuildCache
     }
 
     /// <summary>The commit HEAD points at (dates come from git history, so a new commit can change pages without changing files).</summary>
-    private static string GitHead(string inputRoot)
+    internal static string GitHead(string inputRoot)
     {
         for (var folder = new DirectoryInfo(Path.GetFullPath(inputRoot)); folder is not null; folder = folder.Parent)
         {
