@@ -43,7 +43,9 @@ public sealed class ServeSession : IAsyncDisposable
         temp.Write("input/files/data.bin", "\u0001\u0002");
         TestInputs.FillThemeGap(temp.Combine("input"));
 
-        var options = new ServeOptions(TestBuild.Options(temp.Combine("input"), temp.Combine("site")), "127.0.0.1", 0, pathPrefix);
+        // With a build cache, as the serve command has: the whole build after a refresh reuses every other page.
+        var build = TestBuild.Options(temp.Combine("input"), temp.Combine("site")) with { CacheRoot = temp.Combine("cache") };
+        var options = new ServeOptions(build, "127.0.0.1", 0, pathPrefix);
         var log = new StringWriter();
         var server = await DevServer.StartAsync(options, log, TestContext.Current.CancellationToken);
         return new ServeSession(temp, server, log);
