@@ -42,8 +42,8 @@ internal sealed class SiteRebuilder : IAsyncDisposable
     /// <summary>The pages refreshes wrote since the last published build, with their HTML.</summary>
     private readonly Dictionary<string, string> _refreshed = new(StringComparer.Ordinal);
 
-    /// <summary>The whole build running in the background, and how to stop it.</summary>
-    private (Task<(BuildResult? Result, Diagnostic? Failure)> Build, CancellationTokenSource Cancel)? _background;
+    /// <summary>The whole build running in the background, if any.</summary>
+    private Background? _background;
 
     public SiteRebuilder(ServeOptions options, ReloadHub hub, TextWriter log)
     {
@@ -94,18 +94,30 @@ internal sealed class SiteRebuilder : IAsyncDisposable
                     return;
                 }
                 var paths = await BurstAsync(cancellationToken);
+                if (_background is { Build.IsCompleted: true })
+                {
+                    await FinishBackgroundAsync();
+                }
                 var pages = _status.Ok && _last is { } last ? PageRefresh.PagesToRefresh(last, paths) : null;
                 if (pages is { IsEmpty: true })
                 {
                     // Only files the build never reads (an editor's swap and temporary files).
                     continue;
                 }
-                // A build of the sources as they were must not land after what comes now.
-                await StopBackgroundAsync();
-                if (pages is { } sources && _status.Ok && await RefreshAsync(sources, cancellationToken))
+                // The background build of the sources as they were is out of date: stop it. A refresh does not wait for it
+                // to notice (a stage may take seconds to get there); the next whole build waits for it instead, since
+                // only one build at a time may write the site.
+                var superseded = _background;
+                _background = null;
+                superseded?.Cancel.Cancel();
+                if (pages is { } sources && await RefreshAsync(sources, cancellationToken))
                 {
-                    StartBackground(_build);
+                    StartBackground(_build, after: superseded);
                     continue;
+                }
+                if (superseded is not null)
+                {
+                    await superseded.EndAsync();
                 }
                 await BuildAsync(cancellationToken);
             }
@@ -166,26 +178,25 @@ internal sealed class SiteRebuilder : IAsyncDisposable
         return true;
     }
 
-    private void StartBackground(BuildOptions options)
+    /// <summary>Starts the whole build in the background, once the build it replaces (cancelled, its result no longer wanted) has ended.</summary>
+    private void StartBackground(BuildOptions options, Background? after = null)
     {
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-        _background = (Task.Run(() => RunAsync(options, cancel.Token)), cancel);
-    }
-
-    /// <summary>Cancels the background build and waits for it; one that published before it heard is reported as usual.</summary>
-    private async Task StopBackgroundAsync()
-    {
-        if (_background is { } background)
+        _background = new Background(Task.Run(async () =>
         {
-            await background.Cancel.CancelAsync();
-            await FinishBackgroundAsync();
-        }
+            if (after is not null)
+            {
+                await after.EndAsync();
+            }
+            cancel.Token.ThrowIfCancellationRequested();
+            return await RunAsync(options, cancel.Token);
+        }), cancel);
     }
 
     /// <summary>Waits for the background build and publishes its result, naming only the pages open tabs must reload.</summary>
     private async Task FinishBackgroundAsync()
     {
-        var (build, cancel) = _background!.Value;
+        var (build, cancel) = _background!;
         _background = null;
         try
         {
@@ -283,9 +294,19 @@ internal sealed class SiteRebuilder : IAsyncDisposable
         if (_background is { } background)
         {
             // Cancelled with the rest; it ends at its next step and leaves the served site as it was.
-            await Task.WhenAny(background.Build);
-            background.Cancel.Dispose();
+            await background.EndAsync();
         }
         _stop.Dispose();
+    }
+
+    /// <summary>A whole build running in the background, and how to stop it.</summary>
+    private sealed record Background(Task<(BuildResult? Result, Diagnostic? Failure)> Build, CancellationTokenSource Cancel)
+    {
+        /// <summary>Waits until the build has ended, however it ended, when its result is no longer wanted.</summary>
+        public async Task EndAsync()
+        {
+            await Task.WhenAny(Build);
+            Cancel.Dispose();
+        }
     }
 }

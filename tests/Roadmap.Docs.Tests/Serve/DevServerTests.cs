@@ -93,6 +93,27 @@ public class DevServerTests
         Assert.Contains("Refreshed input/notes/page.md in ", session.Log.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_restart_on_an_up_to_date_site_serves_at_once_and_refreshes_edits_once_the_state_is_gathered()
+    {
+        var first = await ServeSession.StartAsync();
+        await using var session = await first.RestartAsync();
+        using var events = await session.OpenEventsAsync();
+
+        Assert.Contains("up to date", session.Log.ToString(), StringComparison.Ordinal);
+        if (events.Hello.GetProperty("build").GetInt32() == 1)
+        {
+            // The build that gathers what a refresh needs reuses every page, so it names none.
+            var gathered = await events.WaitForAsync("reload", ServeSession.Timeout);
+            Assert.Empty(gathered.GetProperty("changed").EnumerateArray());
+        }
+        session.WriteInput("index.md", "---\ntitle: Home\n---\nThe home page, edited after a restart.\n");
+        var refresh = await events.WaitForAsync("reload", e => e.GetProperty("kind").GetString() != "build" || !e.TryGetProperty("changed", out var c) || c.GetArrayLength() > 0, ServeSession.Timeout);
+
+        Assert.Equal("refresh", refresh.GetProperty("kind").GetString());
+        Assert.Contains("edited after a restart", await session.GetStringAsync(""), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("notes/page.md", "---\ntitle: A retitled note\n---\nSee the [home page](../index.md).\n", "Building the whole site: the title of notes/page.md changed")]
     [InlineData("notes/new.md", "---\ntitle: A new note\n---\nNew.\n", null)]

@@ -11,10 +11,13 @@ public sealed class ServeSession : IAsyncDisposable
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private readonly TempFolder _temp;
+    private readonly ServeOptions _options;
+    private bool _handedOver;
 
-    private ServeSession(TempFolder temp, DevServer server, StringWriter log)
+    private ServeSession(TempFolder temp, ServeOptions options, DevServer server, StringWriter log)
     {
         _temp = temp;
+        _options = options;
         Server = server;
         Log = log;
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = Timeout };
@@ -48,7 +51,18 @@ public sealed class ServeSession : IAsyncDisposable
         var options = new ServeOptions(build, "127.0.0.1", 0, pathPrefix);
         var log = new StringWriter();
         var server = await DevServer.StartAsync(options, log, TestContext.Current.CancellationToken);
-        return new ServeSession(temp, server, log);
+        return new ServeSession(temp, options, server, log);
+    }
+
+    /// <summary>Stops this server and starts another on the same folders and cache, as a user restarting serve; the new session takes over the folders.</summary>
+    public async Task<ServeSession> RestartAsync()
+    {
+        Http.Dispose();
+        await Server.DisposeAsync();
+        _handedOver = true;
+        var log = new StringWriter();
+        var server = await DevServer.StartAsync(_options, log, TestContext.Current.CancellationToken);
+        return new ServeSession(_temp, _options, server, log);
     }
 
     public Uri At(string relative) => new(Server.Url, relative);
@@ -80,6 +94,10 @@ public sealed class ServeSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_handedOver)
+        {
+            return;
+        }
         Http.Dispose();
         await Server.DisposeAsync();
         _temp.Dispose();
