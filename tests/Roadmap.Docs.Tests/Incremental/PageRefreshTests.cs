@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Roadmap.Docs.Incremental;
+using Roadmap.Docs.Stages.Input;
 
 namespace Roadmap.Docs.Tests.Incremental;
 
@@ -180,6 +182,27 @@ public sealed class PageRefreshTests : IDisposable
     }
 
     [Fact]
+    public async Task Page_dates_come_from_the_last_builds_git_log_and_a_new_commit_falls_back()
+    {
+        Git("init", "-q");
+        Git("add", ".");
+        Git("commit", "-q", "-m", "The knowledge base");
+        var last = await BuildAsync(Options with { Dates = SourceDates.Git });
+        Edit("runbooks/redis-cache-outage.md", text => InsertBeforeFirstSection(text, Added));
+
+        var page = Assert.Single(await RefreshAsync(last, "runbooks/redis-cache-outage.md"));
+        var clean = await CleanBuildAsync(SourceDates.Git);
+
+        Assert.Contains("1 October 2026", page.Html, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Path.Combine(clean, page.Destination)), page.Html);
+
+        Git("commit", "-q", "-a", "-m", "The runbook, edited");
+        var refresh = await PageRefresh.RenderAsync(last, ["runbooks/redis-cache-outage.md"], TestContext.Current.CancellationToken);
+
+        Assert.Contains("another commit", refresh.FallBack, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_refresh_falls_back_when_the_day_changed()
     {
         var last = await BuildAsync();
@@ -191,9 +214,9 @@ public sealed class PageRefreshTests : IDisposable
         Assert.Contains("the day changed", refresh.FallBack, StringComparison.Ordinal);
     }
 
-    private async Task<LastBuild> BuildAsync()
+    private async Task<LastBuild> BuildAsync(BuildOptions? options = null)
     {
-        var result = await SiteBuild.RunAsync(Options, TestContext.Current.CancellationToken);
+        var result = await SiteBuild.RunAsync(options ?? Options, TestContext.Current.CancellationToken);
         Assert.True(result.Published, string.Join('\n', result.Diagnostics));
         return result.LastBuild ?? throw new InvalidOperationException("a build that keeps its state returned none");
     }
@@ -208,15 +231,31 @@ public sealed class PageRefreshTests : IDisposable
         return [.. refresh.Pages];
     }
 
-    private async Task<string> CleanBuildAsync()
+    private async Task<string> CleanBuildAsync(SourceDates dates = SourceDates.None)
     {
         var clean = _temp.Combine("clean-" + Guid.NewGuid().ToString("N")[..8]);
-        var result = await TestBuild.RunAsync(Input, clean, TestContext.Current.CancellationToken);
+        var result = await SiteBuild.RunAsync(TestBuild.Options(Input, clean) with { Dates = dates }, TestContext.Current.CancellationToken);
         Assert.True(result.Published, string.Join('\n', result.Diagnostics));
         return clean;
     }
 
     private string Edit(string relative, Func<string, string> change) => TreeFiles.Edit(Input, relative, change);
+
+    /// <summary>Runs git in the input folder, as a fixed author at a fixed time (1 October 2026), so page dates are known.</summary>
+    private void Git(params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = Input, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])["-c", "user.name=Refresh Test", "-c", "user.email=refresh@example.com", "-c", "commit.gpgsign=false", .. args])
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["GIT_AUTHOR_DATE"] = start.Environment["GIT_COMMITTER_DATE"] = "2026-10-01T12:00:00Z";
+        using var git = Process.Start(start)!;
+        var error = git.StandardError.ReadToEnd();
+        git.StandardOutput.ReadToEnd();
+        git.WaitForExit();
+        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', args)}: {error}");
+    }
 
     /// <summary>A paragraph before the first "## " heading (in the introduction: not a deliverable, not a required section).</summary>
     private static string InsertBeforeFirstSection(string text, string paragraph) => TreeFiles.ReplaceFirst(text, "\n## ", "\n" + paragraph + "\n\n## ");
