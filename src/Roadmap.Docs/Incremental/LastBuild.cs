@@ -16,6 +16,9 @@ internal sealed record PageFacts(string Destination, string Title, string Kind, 
     public static PageFacts Of(Document page) => new(page.Destination, page.Title, page.Kind, page.Order, page.TaskCount);
 }
 
+/// <summary>What the roadmap pages show of the roadmap: the roadmap, the files made from it, its findings, and each such page's panels.</summary>
+internal sealed record RoadmapView(RoadmapData Data, ImmutableArray<string> Files, IReadOnlyList<Diagnostic> Findings, ImmutableDictionary<string, string> Panels);
+
 /// <summary>
 /// What a published build knew that one page needs to be built again on its own (see <see cref="PageRefresh"/>): the
 /// options and settings, the parsed theme, the navigation, the roadmap, what links can point at, the site's files and
@@ -39,6 +42,9 @@ public sealed record LastBuild
     internal SiteNavigation Navigation { get; init; } = null!;
 
     internal RoadmapData? Roadmap { get; init; }
+
+    /// <summary>What <see cref="RoadmapPages"/> show of the roadmap, once a refresh had to read it again from them (null before).</summary>
+    internal RoadmapView? RoadmapView { get; init; }
 
     internal LinkTargets Links { get; init; } = LinkTargets.Empty;
 
@@ -102,7 +108,7 @@ public sealed record LastBuild
     }
 
     /// <summary>This state with refreshed pages in it (the next refresh compares with them), and the roadmap they gave.</summary>
-    internal LastBuild With(IEnumerable<Document> refreshed, RoadmapData? roadmap)
+    internal LastBuild With(IEnumerable<Document> refreshed, RoadmapData? roadmap, RoadmapView? view)
     {
         var pages = Pages;
         var roadmapPages = RoadmapPages;
@@ -111,7 +117,7 @@ public sealed record LastBuild
             pages = pages.SetItem(page.Source, PageFacts.Of(page));
             roadmapPages = PageRefresh.ShowsRoadmap(page) ? roadmapPages.SetItem(page.Source, Kept(page)) : roadmapPages.Remove(page.Source);
         }
-        return this with { Pages = pages, RoadmapPages = roadmapPages, Roadmap = roadmap };
+        return this with { Pages = pages, RoadmapPages = roadmapPages, Roadmap = roadmap, RoadmapView = view };
     }
 
     internal static DateOnly Today(BuildOptions options) => DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime);

@@ -95,6 +95,54 @@ public sealed class PageRefreshTests : IDisposable
         Assert.Equal(TreeFiles.Snapshot(await CleanBuildAsync(), leaveOut: "search/"), TreeFiles.Snapshot(Site, leaveOut: "search/"));
     }
 
+    [Fact]
+    public async Task A_phase_page_whose_roadmap_part_changed_unseen_is_refreshed_as_a_clean_build_writes_it_twice_in_a_row()
+    {
+        var last = await BuildAsync();
+        var source = "roadmap/phase-3-python-modernization.md";
+        foreach (var version in (string[])["3.12", "3.13"])
+        {
+            Edit(source, text => System.Text.RegularExpressions.Regex.Replace(text, @"- Upgrade to Python 3\.[0-9]+\+?\.", $"- Upgrade to Python {version}."));
+            var refresh = await PageRefresh.RenderAsync(last, [source], TestContext.Current.CancellationToken);
+            PageRefresh.Write(Site, Assert.Single(refresh.Pages));
+
+            Assert.NotNull(refresh.Next?.RoadmapView);
+            Assert.Equal(TreeFiles.Snapshot(await CleanBuildAsync(), leaveOut: "search/"), TreeFiles.Snapshot(Site, leaveOut: "search/"));
+            last = refresh.Next!;
+        }
+    }
+
+    [Theory]
+    [InlineData("an introduction sentence", "at once")]
+    [InlineData("a blank line above the deliverables", "at once")]
+    [InlineData("an objective reworded", "after reading the roadmap again")]
+    [InlineData("a deliverable no other phase depends on renamed", "after reading the roadmap again")]
+    [InlineData("a dependency added in the body", "not at all")]
+    public async Task A_phase_page_is_refreshed_at_once_when_it_gives_the_roadmap_the_same_wherever_its_lines_moved(string edit, string refreshed)
+    {
+        var last = await BuildAsync();
+        var source = "roadmap/phase-3-python-modernization.md";
+        var before = RoadmapContribution.Of(last.RoadmapPages[source]);
+        Edit(source, text => edit switch
+        {
+            "an introduction sentence" => InsertBeforeFirstSection(text, Added),
+            "a blank line above the deliverables" => text.Replace("## Deliverables\n", "\n## Deliverables\n", StringComparison.Ordinal),
+            "an objective reworded" => text.Replace("- Upgrade to Python 3.10+.", "- Upgrade to Python 3.12.", StringComparison.Ordinal),
+            "a deliverable no other phase depends on renamed" => text.Replace("Update all validation schemas", "Update every validation schema", StringComparison.Ordinal),
+            _ => text.Replace("## Dependencies\n", "## Dependencies\n\n- Completion of phase-1.\n", StringComparison.Ordinal),
+        });
+
+        var refresh = await PageRefresh.RenderAsync(last, [source], TestContext.Current.CancellationToken);
+        var after = RoadmapContribution.Of((await BuildAsync()).RoadmapPages[source]);
+
+        Assert.Contains("\"Title\":\"Python Modernization\"", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Line\"", before, StringComparison.Ordinal);
+        Assert.Equal(refreshed == "at once", before == after);
+        // Read again, the roadmap is kept for the next refresh; at once, it was not read.
+        var how = !refresh.Refreshed ? "not at all" : refresh.Next!.RoadmapView is null ? "at once" : "after reading the roadmap again";
+        Assert.Equal(refreshed, how);
+    }
+
     [Theory]
     [InlineData("retitle a page", "the title of architecture/environments.md changed")]
     [InlineData("change the leading heading that names a page", "the title of architecture/system-overview.md changed")]
