@@ -44,6 +44,18 @@ public sealed record BuildOptions(string InputRoot, string OutputRoot, string Th
 
     /// <summary>Check only: run every stage and rule but write nothing (the <c>lint</c> command).</summary>
     public bool DryRun { get; init; }
+
+    /// <summary>
+    /// Keep what a one-page refresh needs (<see cref="BuildResult.LastBuild"/>, see <see cref="PageRefresh"/>) when the
+    /// build publishes. A build that finds nothing to do runs no stage and keeps nothing: see <see cref="SkipUpToDateCheck"/>.
+    /// </summary>
+    public bool KeepState { get; init; }
+
+    /// <summary>
+    /// Run every stage even when the cache says nothing changed (unchanged pages are still reused): how a server that
+    /// restarted on an up-to-date site gets the state of a build it did not run.
+    /// </summary>
+    public bool SkipUpToDateCheck { get; init; }
 }
 
 /// <summary>How a build went.</summary>
@@ -63,6 +75,12 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
 
     public IReadOnlyList<ModuleTiming> Timings { get; init; } = [];
 
+    /// <summary>What a one-page refresh needs, when the build was asked to keep it (<see cref="BuildOptions.KeepState"/>) and published.</summary>
+    public LastBuild? LastBuild { get; init; }
+
+    /// <summary>The pages this build rendered anew instead of reusing the published ones, in path order (incremental builds; null without a cache).</summary>
+    public IReadOnlyList<string>? Remade { get; init; }
+
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
@@ -71,6 +89,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
 /// <summary>The composition root: the whole site build, top to bottom, one comment per step.</summary>
 public static class SiteBuild
 {
+    /// <summary>The pipelines whose documents, besides the pages, are files of the site that links may point at.</summary>
+    private static readonly string[] FilePipelines = ["Content", "Roadmap", "Search", "Assets"];
+
     public static IReadOnlyList<Pipeline> Pipelines(TemplateSet templates, ThemeFiles theme, SourceDates dates) =>
     [
         new Pipeline("Content")
@@ -149,7 +170,7 @@ public static class SiteBuild
                 // Dependencies that name nothing, schedule and status conflicts, hand-written timelines that drifted.
                 new CheckRoadmap(),
                 // Links and anchors on the built HTML, against every file and id the site really has.
-                new CheckLinks("Pages", "Content", "Roadmap", "Search", "Assets"),
+                new CheckLinks("Pages", FilePipelines),
             ],
         },
     ];
@@ -170,9 +191,9 @@ public static class SiteBuild
         }
         // Incremental: stamp the sources before reading them; when nothing changed and the site is as it was left, stop here.
         var cache = options.CacheRoot is { } cacheRoot && !options.DryRun ? BuildCache.Open(options, cacheRoot) : null;
-        if (cache?.UpToDate() is { } previous)
+        if (!options.SkipUpToDateCheck && cache?.UpToDate() is { } previous)
         {
-            return new BuildResult(previous.Diagnostics, previous.Pages, stopwatch.Elapsed, Published: true) { UpToDate = true };
+            return new BuildResult(previous.Diagnostics, previous.Pages, stopwatch.Elapsed, Published: true) { UpToDate = true, Remade = [] };
         }
         var theme = new ThemeFiles(options.ThemeRoot, Path.Combine(options.InputRoot, ReadFiles.ThemeOverrideFolder));
         var templates = TemplateSet.Load(theme, diagnostics);
@@ -195,12 +216,20 @@ public static class SiteBuild
         var reported = Rules.ApplySeverities(diagnostics.Sorted(), settings.LintSeverities);
         var failed = reported.Any(d => d.Severity == Severity.Error) || (options.Strict && reported.Any(d => d.Severity == Severity.Warning));
         var pages = results["Pages"].Count(d => d.IsPage);
+        var published = !failed && output is not null;
         if (!failed && output is not null)
         {
             output.Commit();
             cache?.Save(reported, pages);
         }
-        return new BuildResult(reported, pages, stopwatch.Elapsed, Published: !failed && output is not null) { Timings = [.. context.Timings], Reused = cache?.Reused ?? 0, Outputs = results };
+        return new BuildResult(reported, pages, stopwatch.Elapsed, published)
+        {
+            Timings = [.. context.Timings],
+            Reused = cache?.Reused ?? 0,
+            Outputs = results,
+            Remade = cache?.Remade,
+            LastBuild = published && options.KeepState ? LastBuild.Capture(options, settings, templates, theme, context, reported, FilePipelines) : null,
+        };
     }
 
     private static Document NotFoundPage() => new()

@@ -19,6 +19,17 @@ public static class TestPaths
     /// <summary>A new empty folder under the system temp folder, removed when the returned handle is disposed.</summary>
     public static TempFolder NewTempFolder() => new();
 
+    /// <summary>Copies every file under <paramref name="from"/> to the same place under <paramref name="to"/>.</summary>
+    public static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

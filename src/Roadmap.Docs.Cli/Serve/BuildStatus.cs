@@ -15,6 +15,18 @@ public sealed record BuildStatus(
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>"build" for a build of the whole site; "refresh" when only edited pages were built again (the whole site follows in the background).</summary>
+    [JsonPropertyName("kind")]
+    public string Kind { get; init; } = "build";
+
+    /// <summary>
+    /// The site paths of the pages that changed ("runbooks/redis/index.html"): open pages not listed show what they showed and
+    /// do not reload. Null (left out of the JSON) when any page may have changed.
+    /// </summary>
+    [JsonPropertyName("changed")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Changed { get; init; }
+
     /// <summary>One line of JSON: an SSE data field must not span lines.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }

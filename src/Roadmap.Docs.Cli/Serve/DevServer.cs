@@ -50,6 +50,8 @@ public sealed class DevServer : IAsyncDisposable
         {
             watcher.Dispose();
             await app.DisposeAsync();
+            // A build it started in the background (an up-to-date start gathers the refresh state) ends with it.
+            await rebuilder.DisposeAsync();
             throw;
         }
         rebuilder.Start();

@@ -22,8 +22,11 @@ internal sealed class ReloadHub
         }
     }
 
-    /// <summary>Streams events to one page until it goes away or the server stops; starts with a "hello" event once the page is registered.</summary>
-    public async Task StreamAsync(HttpContext context, string helloJson, CancellationToken stopping)
+    /// <summary>
+    /// Streams events to one page until it goes away or the server stops; starts with a "hello" event carrying
+    /// <paramref name="hello"/>, read once the page is registered, so no event published after it is missed.
+    /// </summary>
+    public async Task StreamAsync(HttpContext context, Func<string> hello, CancellationToken stopping)
     {
         context.Response.ContentType = "text/event-stream";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
@@ -34,7 +37,7 @@ internal sealed class ReloadHub
         try
         {
             // "retry" makes the browser reconnect within a second after the server restarts.
-            var next = $"retry: 1000\nevent: hello\ndata: {helloJson}\n\n";
+            var next = $"retry: 1000\nevent: hello\ndata: {hello()}\n\n";
             while (true)
             {
                 await context.Response.WriteAsync(next, done.Token);

@@ -44,7 +44,7 @@ internal sealed class Requests(ServeOptions options, SiteRebuilder rebuilder, Re
         switch (relative)
         {
             case DevFolder + "events":
-                await hub.StreamAsync(context, rebuilder.Status.ToJson(), stopping);
+                await hub.StreamAsync(context, () => rebuilder.Status.ToJson(), stopping);
                 return;
             case DevFolder + "status":
                 await WriteAsync(context, "application/json; charset=utf-8", rebuilder.Status.ToJson());

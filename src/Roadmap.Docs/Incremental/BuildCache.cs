@@ -60,6 +60,7 @@ public sealed class BuildCache
     private readonly Lazy<BuildState?> _previousState;
     private readonly Lazy<Dictionary<string, FileStamp>> _previousOutputs;
     private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _remade = new();
 
     private BuildCache(string stateFile, string outputRoot, string key, ImmutableArray<FileStamp>? sources)
     {
@@ -85,6 +86,9 @@ public sealed class BuildCache
     /// <summary>How many output files this build copied from the published site instead of making them.</summary>
     public int Reused => _reused;
 
+    /// <summary>The files offered for reuse (the pages) that this build made anew, in path order; every other page is the published one.</summary>
+    public IReadOnlyList<string> Remade => [.. _remade.Order(StringComparer.Ordinal)];
+
     /// <summary>Tool build, options and day, hashed.</summary>
     public string Key { get; }
 
@@ -99,7 +103,8 @@ public sealed class BuildCache
         var today = DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime);
         var key = Hash(string.Join('\n',
             typeof(BuildCache).Assembly.ManifestModule.ModuleVersionId.ToString(),
-            (options with { Clock = TimeProvider.System }).ToString(),
+            // What to keep for the caller, and whether to look for an up-to-date site, change nothing the build writes.
+            (options with { Clock = TimeProvider.System, KeepState = false, SkipUpToDateCheck = false }).ToString(),
             today.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             options.Dates == Stages.Input.SourceDates.Git ? GitHead(options.InputRoot) : ""));
         var sources = StampSources(options.InputRoot, options.ThemeRoot);
@@ -136,12 +141,10 @@ public sealed class BuildCache
     {
         _keys[destination] = key;
         if (Previous is null || Sources is null
-            || !Previous.Keys.TryGetValue(destination, out var previousKey) || previousKey != key)
+            || !Previous.Keys.TryGetValue(destination, out var previousKey) || previousKey != key
+            || !Unchanged(destination))
         {
-            return false;
-        }
-        if (!Unchanged(destination))
-        {
+            _remade.Enqueue(destination);
             return false;
         }
         Copy(destination, stagingRoot);
@@ -291,7 +294,7 @@ public sealed class BuildCache
     }
 
     /// <summary>The commit HEAD points at (dates come from git history, so a new commit can change pages without changing files).</summary>
-    private static string GitHead(string inputRoot)
+    internal static string GitHead(string inputRoot)
     {
         for (var folder = new DirectoryInfo(Path.GetFullPath(inputRoot)); folder is not null; folder = folder.Parent)
         {

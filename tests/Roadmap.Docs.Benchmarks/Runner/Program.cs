@@ -6,6 +6,9 @@ namespace Roadmap.Docs.Benchmarks.Runner;
 /// <summary>What the runner was asked to do.</summary>
 internal sealed record RunnerOptions(IReadOnlyList<int> Pages, int Runs, bool Hugo, string? Out, int Seed, string? Theme, bool Keep, bool Stages, bool Incremental = true)
 {
+    /// <summary>Also measure <c>roadmap-docs serve</c>: a page's body edited while it runs (see <see cref="ServeBench"/>).</summary>
+    public bool Serve { get; init; }
+
     public const string Usage = """
         usage: dotnet run -c Release --project tests/Roadmap.Docs.Benchmarks -- [options]
           --pages 1000,10000   corpus sizes to measure (default 1000,10000)
@@ -17,6 +20,8 @@ internal sealed record RunnerOptions(IReadOnlyList<int> Pages, int Runs, bool Hu
           --stages             one extra build per size with a stopwatch around every module
           --keep               keep the generated corpus and sites (the folder is printed)
           --no-incremental     skip the incremental-build runs (first cached build, no change, one edit)
+          --serve              also run `roadmap-docs serve` on the corpus and time one page's body edited
+                               (write → reload event → new page fetched → background build done; 5 edits)
         """;
 
     /// <summary>The options, or null after printing what is wrong.</summary>
@@ -39,6 +44,7 @@ internal sealed record RunnerOptions(IReadOnlyList<int> Pages, int Runs, bool Hu
                     "--stages" => options with { Stages = true },
                     "--keep" => options with { Keep = true },
                     "--no-incremental" => options with { Incremental = false },
+                    "--serve" => options with { Serve = true },
                     "--help" or "-h" => throw new FormatException(""),
                     _ => throw new FormatException($"unknown option {args[i]}"),
                 };
@@ -70,6 +76,8 @@ internal sealed record SizeResult(int Pages, long CorpusBytes, IReadOnlyList<Too
     public SearchPayload? Search { get; init; }
 
     public IncrementalResult? Incremental { get; init; }
+
+    public ServeResult? Serve { get; init; }
 }
 
 internal static class Program
@@ -104,7 +112,7 @@ internal static class Program
         var results = new List<SizeResult>();
         foreach (var pages in options.Pages)
         {
-            results.Add(MeasureSize(pages, options, Path.GetFullPath(theme), hugo));
+            results.Add(await MeasureSizeAsync(pages, options, Path.GetFullPath(theme), hugo));
         }
         var report = Report.Markdown(results, options, hugo, (loadBefore, Measure.LoadAverage()));
         Console.WriteLine(report);
@@ -117,7 +125,7 @@ internal static class Program
     }
 
     /// <summary>Generates one corpus, then alternates our build and Hugo's for each run so both see the same machine state.</summary>
-    private static SizeResult MeasureSize(int pages, RunnerOptions options, string theme, string? hugo)
+    private static async Task<SizeResult> MeasureSizeAsync(int pages, RunnerOptions options, string theme, string? hugo)
     {
         var work = Directory.CreateTempSubdirectory($"roadmap-docs-bench-{pages}-").FullName;
         try
@@ -149,7 +157,8 @@ internal static class Program
             Log($"  search: {search.Shards} shards, {search.TotalGzipBytes / 1024.0:F0} KiB gzip in all; before the first results of '{search.Query}': {search.FirstResultGzipBytes / 1024.0:F0} KiB gzip");
             var stages = options.Stages ? RunOurs(input, Path.Combine(work, "site"), theme, stages: true).Child!.Stages : [];
             var incremental = options.Incremental ? MeasureIncremental(input, work, theme) : null;
-            return new SizeResult(pages, Measure.DirectoryBytes(input), ours, theirs, stages) { Search = search, Incremental = incremental };
+            var serve = options.Serve ? await ServeBench.MeasureAsync(input, work, theme) : null;
+            return new SizeResult(pages, Measure.DirectoryBytes(input), ours, theirs, stages) { Search = search, Incremental = incremental, Serve = serve };
         }
         finally
         {

@@ -54,6 +54,10 @@ internal static class Report
             md.AppendLine(I($"| {result.Pages:N0} | {Timed(cold)} | {Timed(none)}{(none.Child!.UpToDate ? "" : " (not up to date!)")} | {Timed(edit)} | {edit.Child!.Reused:N0} |"));
         }
         md.AppendLine();
+        if (results.Any(r => r.Serve is not null))
+        {
+            Serve(md, results);
+        }
         Method(md, results, options, hugo, load);
         foreach (var result in results.Where(r => r.Stages.Count > 0))
         {
@@ -88,6 +92,29 @@ internal static class Report
             md.AppendLine("- Our build's GC, last run: " + string.Join("; ", last.Select(l => I(
                 $"{l.Pages:N0} pages: {l.Item2.AllocatedBytes / MiB / 1024:F2} GiB allocated, collections gen0/1/2 = {l.Item2.Gen0}/{l.Item2.Gen1}/{l.Item2.Gen2}, GC pauses {l.Item2.GcPauseMilliseconds:F0} ms, child's own VmHWM {l.Item2.PeakBytes / MiB:F0} MiB"))) + ".");
         }
+        md.AppendLine();
+    }
+
+    private static void Serve(StringBuilder md, IReadOnlyList<SizeResult> results)
+    {
+        md.AppendLine(I($"### serve: one page's body edited while serving (median of {ServeBench.Edits} edits, each timed from the file write)"));
+        md.AppendLine();
+        md.AppendLine("| Pages | First build (start to serving) | → reload event | of which the refresh | → new page fetched | → background build done | Edits (reload ms) | Path | Edit during a background build: → reload | Serve peak RSS (MiB) |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
+        foreach (var result in results.Where(r => r.Serve is not null))
+        {
+            var serve = result.Serve!;
+            var reload = Measure.Median(serve.Edits.Select(e => e.ReloadMs));
+            var fetched = Measure.Median(serve.Edits.Select(e => e.FetchedMs));
+            var background = Measure.Median(serve.Edits.Select(e => e.BackgroundMs));
+            var path = string.Join(", ", serve.Edits.GroupBy(e => e.Kind).Select(g => I($"{g.Key} ×{g.Count()}")));
+            var runs = string.Join(", ", serve.Edits.Select(e => e.ReloadMs.ToString("F0", CultureInfo.InvariantCulture)));
+            var refresh = serve.RefreshMs.Count > 0 ? I($"{Measure.Median(serve.RefreshMs):F0} ms") : "";
+            var during = I($"{serve.DuringBackground.ReloadMs:F0} ms ({serve.DuringBackground.Kind})");
+            md.AppendLine(I($"| {result.Pages:N0} | {serve.FirstBuildSeconds:F2} s | {reload:F0} ms | {refresh} | {fetched:F0} ms | {background / 1000:F2} s | {runs} | {path} | {during} | {serve.PeakBytes / MiB:F0} |"));
+        }
+        md.AppendLine();
+        md.AppendLine("`roadmap-docs serve` (this configuration's build, `--port 0` on loopback) runs as a child on the corpus; after its first build the runner subscribes to its event stream, appends a paragraph to one runbook, and times the \"reload\" event, the page fetched with the new paragraph in it, and the next event (the whole build in the background, after a refresh). Each edit waits for the previous one's background build. The reload time includes the server's 150 ms wait for the editor's burst of writes to end; \"of which the refresh\" is the refresh itself as the server printed it (median over every refresh). The last column is one more edit made as soon as the previous edit's page reloaded, while its background build ran.");
         md.AppendLine();
     }
 

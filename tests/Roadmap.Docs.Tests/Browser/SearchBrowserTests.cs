@@ -174,7 +174,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser) : IAsyncDisposabl
     public async Task A_search_file_that_fails_to_load_is_reported_in_the_dialog()
     {
         using var copy = TestPaths.NewTempFolder();
-        CopyFolder(await KnowledgeBaseSite.OutputAsync(), copy.Path);
+        TestPaths.CopyFolder(await KnowledgeBaseSite.OutputAsync(), copy.Path);
         foreach (var shard in Directory.GetFiles(Path.Combine(copy.Path, "search"), "index-*.js"))
         {
             File.Delete(shard);
@@ -299,16 +299,6 @@ public sealed class SearchBrowserTests(BrowserFixture browser) : IAsyncDisposabl
         foreach (var context in _contexts)
         {
             await context.CloseAsync();
-        }
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
         }
     }
 }

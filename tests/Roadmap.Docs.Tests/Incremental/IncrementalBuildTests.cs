@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Roadmap.Docs.Tests.Incremental;
 
 /// <summary>
@@ -15,7 +13,7 @@ public sealed class IncrementalBuildTests : IDisposable
 
     private string Cache => _temp.Combine("cache");
 
-    public IncrementalBuildTests() => CopyFolder(TestPaths.Input, Input);
+    public IncrementalBuildTests() => TestPaths.CopyFolder(TestPaths.Input, Input);
 
     [Fact]
     public async Task A_build_with_nothing_changed_does_nothing_and_says_so()
@@ -23,7 +21,7 @@ public sealed class IncrementalBuildTests : IDisposable
         var site = _temp.Combine("site");
         var first = await BuildAsync(site);
         Assert.False(first.UpToDate);
-        var before = Snapshot(site, withTimes: true);
+        var before = TreeFiles.Snapshot(site, withTimes: true);
 
         var second = await BuildAsync(site);
 
@@ -31,7 +29,7 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.True(second.Published);
         Assert.Equal(first.Diagnostics, second.Diagnostics);
         Assert.Equal(first.Pages, second.Pages);
-        Assert.Equal(before, Snapshot(site, withTimes: true));
+        Assert.Equal(before, TreeFiles.Snapshot(site, withTimes: true));
     }
 
     [Theory]
@@ -88,7 +86,7 @@ public sealed class IncrementalBuildTests : IDisposable
         {
             ("edit a runbook's body", () => Edit("runbooks/redis-cache-outage.md", s => s.Replace("## Diagnosis", "## Diagnosis\n\nCheck the Sentinel quorum first.\n", StringComparison.Ordinal))),
             ("retitle a page (navigation on every page)", () => Edit("architecture/environments.md", s => ReplaceTitle(s, "Environments and promotion"))),
-            ("tick a deliverable (roadmap, badges, timeline)", () => Edit("roadmap/phase-8-documentation.md", s => ReplaceFirst(s, "- [ ]", "- [x]"))),
+            ("tick a deliverable (roadmap, badges, timeline)", () => Edit("roadmap/phase-8-documentation.md", s => TreeFiles.ReplaceFirst(s, "- [ ]", "- [x]"))),
             ("add a page", () => File.WriteAllText(Path.Combine(Input, "runbooks", "dns-failure.md"), "---\ntitle: DNS failure\nkind: page\n---\n## Check\n\nRun `dig`.\n")),
             ("rename a page and the links to it", () => Rename("runbooks/redis-cache-outage.md", "runbooks/redis-outage.md")),
             ("delete a page", () => File.Delete(Path.Combine(Input, "runbooks", "dns-failure.md"))),
@@ -106,7 +104,7 @@ public sealed class IncrementalBuildTests : IDisposable
 
             Assert.True(cleanResult.Published, $"{steps[i].Name}: the clean build failed: {string.Join('\n', cleanResult.Diagnostics)}");
             Assert.True(result.Published, $"{steps[i].Name}: the incremental build failed");
-            Assert.Equal(Snapshot(clean, withTimes: false), Snapshot(incremental, withTimes: false));
+            Assert.Equal(TreeFiles.Snapshot(clean), TreeFiles.Snapshot(incremental));
             Assert.Equal(cleanResult.Diagnostics, result.Diagnostics);
             reusedSomething |= result.Reused > 0 && !result.UpToDate;
             Assert.True(steps[i].Name != "nothing" || result.UpToDate, "a build after no change should be up to date");
@@ -128,17 +126,10 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.Contains("One more line.", File.ReadAllText(Path.Combine(site, "runbooks", "redis-cache-outage", "index.html")), StringComparison.Ordinal);
     }
 
+    private void Edit(string relative, Func<string, string> change) => TreeFiles.Edit(Input, relative, change);
+
     private Task<BuildResult> BuildAsync(string site) =>
         SiteBuild.RunAsync(TestBuild.Options(Input, site) with { CacheRoot = Cache }, TestContext.Current.CancellationToken);
-
-    private void Edit(string relative, Func<string, string> change)
-    {
-        var path = Path.Combine(Input, relative);
-        var before = File.ReadAllText(path);
-        var after = change(before);
-        Assert.NotEqual(before, after);
-        File.WriteAllText(path, after);
-    }
 
     private void Rename(string from, string to)
     {
@@ -159,30 +150,6 @@ public sealed class IncrementalBuildTests : IDisposable
         var start = text.IndexOf("\ntitle:", StringComparison.Ordinal) + 1;
         var end = text.IndexOf('\n', start);
         return text[..start] + "title: " + title + text[end..];
-    }
-
-    private static string ReplaceFirst(string text, string find, string replacement)
-    {
-        var at = text.IndexOf(find, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"'{find}' not found");
-        return text[..at] + replacement + text[(at + find.Length)..];
-    }
-
-    /// <summary>Every file's relative path and content hash (and its modification time when asked).</summary>
-    private static List<string> Snapshot(string root, bool withTimes) =>
-        [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f) + " " + Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))
-                + (withTimes ? " " + File.GetLastWriteTimeUtc(f).Ticks : ""))
-            .Order(StringComparer.Ordinal)];
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     public void Dispose() => _temp.Dispose();

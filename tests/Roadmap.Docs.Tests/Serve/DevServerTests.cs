@@ -33,7 +33,7 @@ public class DevServerTests
         Assert.Equal("text/css; charset=utf-8", await ContentTypeAsync(session, "assets/css/site.css"));
         Assert.Equal("application/xml; charset=utf-8", await ContentTypeAsync(session, "sitemap.xml"));
         Assert.Equal("application/octet-stream", await ContentTypeAsync(session, "files/data.bin"));
-        Assert.Equal("""{"build":1,"ok":true,"diagnostics":[]}""", await session.GetStringAsync("__roadmap-docs/status"));
+        Assert.Equal("""{"build":1,"ok":true,"diagnostics":[],"kind":"build"}""", await session.GetStringAsync("__roadmap-docs/status"));
     }
 
     [Fact]
@@ -66,6 +66,72 @@ public class DevServerTests
 
         Assert.True(reload.GetProperty("ok").GetBoolean());
         Assert.Contains("Second version of the home page.", await session.GetStringAsync(""), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_edit_refreshes_that_page_alone_and_the_whole_build_after_it_changes_nothing_more()
+    {
+        await using var session = await ServeSession.StartAsync();
+        using var events = await session.OpenEventsAsync();
+
+        session.WriteInput("notes/page.md", "---\ntitle: A note\n---\nSee the [home page](../index.md), and a second sentence.\n");
+        var refresh = await events.WaitForAsync("reload", ServeSession.Timeout);
+        var refreshed = await session.GetStringAsync("notes/page/");
+
+        Assert.Equal("refresh", refresh.GetProperty("kind").GetString());
+        Assert.Equal(["notes/page/index.html"], refresh.GetProperty("changed").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains("and a second sentence.", refreshed, StringComparison.Ordinal);
+
+        // The whole build follows in the background. It renders the page again (the same bytes), reuses every other page,
+        // and so names no page: no open page reloads a second time.
+        var build = await events.WaitForAsync("reload", ServeSession.Timeout);
+
+        Assert.Equal("build", build.GetProperty("kind").GetString());
+        Assert.Equal(refresh.GetProperty("build").GetInt32() + 1, build.GetProperty("build").GetInt32());
+        Assert.Empty(build.GetProperty("changed").EnumerateArray());
+        Assert.Equal(refreshed, await session.GetStringAsync("notes/page/"));
+        Assert.Contains("Refreshed input/notes/page.md in ", session.Log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_restart_on_an_up_to_date_site_serves_at_once_and_refreshes_edits_once_the_state_is_gathered()
+    {
+        var first = await ServeSession.StartAsync();
+        await using var session = await first.RestartAsync();
+        using var events = await session.OpenEventsAsync();
+
+        Assert.Contains("up to date", session.Log.ToString(), StringComparison.Ordinal);
+        if (events.Hello.GetProperty("build").GetInt32() == 1)
+        {
+            // The build that gathers what a refresh needs reuses every page, so it names none.
+            var gathered = await events.WaitForAsync("reload", ServeSession.Timeout);
+            Assert.Empty(gathered.GetProperty("changed").EnumerateArray());
+        }
+        session.WriteInput("index.md", "---\ntitle: Home\n---\nThe home page, edited after a restart.\n");
+        var refresh = await events.WaitForAsync("reload", e => e.GetProperty("kind").GetString() != "build" || !e.TryGetProperty("changed", out var c) || c.GetArrayLength() > 0, ServeSession.Timeout);
+
+        Assert.Equal("refresh", refresh.GetProperty("kind").GetString());
+        Assert.Contains("edited after a restart", await session.GetStringAsync(""), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("notes/page.md", "---\ntitle: A retitled note\n---\nSee the [home page](../index.md).\n", "Building the whole site: the title of notes/page.md changed")]
+    [InlineData("notes/new.md", "---\ntitle: A new note\n---\nNew.\n", null)]
+    public async Task An_edit_that_other_pages_show_or_a_new_page_builds_the_whole_site_and_reloads_every_page(string file, string content, string? logged)
+    {
+        await using var session = await ServeSession.StartAsync();
+        using var events = await session.OpenEventsAsync();
+
+        session.WriteInput(file, content);
+        var reload = await events.WaitForAsync("reload", ServeSession.Timeout);
+
+        Assert.Equal("build", reload.GetProperty("kind").GetString());
+        Assert.False(reload.TryGetProperty("changed", out _), "a whole build names no pages: every open page reloads");
+        Assert.DoesNotContain("Refreshed", session.Log.ToString(), StringComparison.Ordinal);
+        if (logged is not null)
+        {
+            Assert.Contains(logged, session.Log.ToString(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

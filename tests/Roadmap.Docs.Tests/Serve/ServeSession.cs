@@ -11,10 +11,13 @@ public sealed class ServeSession : IAsyncDisposable
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private readonly TempFolder _temp;
+    private readonly ServeOptions _options;
+    private bool _handedOver;
 
-    private ServeSession(TempFolder temp, DevServer server, StringWriter log)
+    private ServeSession(TempFolder temp, ServeOptions options, DevServer server, StringWriter log)
     {
         _temp = temp;
+        _options = options;
         Server = server;
         Log = log;
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = Timeout };
@@ -43,10 +46,23 @@ public sealed class ServeSession : IAsyncDisposable
         temp.Write("input/files/data.bin", "\u0001\u0002");
         TestInputs.FillThemeGap(temp.Combine("input"));
 
-        var options = new ServeOptions(TestBuild.Options(temp.Combine("input"), temp.Combine("site")), "127.0.0.1", 0, pathPrefix);
+        // With a build cache, as the serve command has: the whole build after a refresh reuses every other page.
+        var build = TestBuild.Options(temp.Combine("input"), temp.Combine("site")) with { CacheRoot = temp.Combine("cache") };
+        var options = new ServeOptions(build, "127.0.0.1", 0, pathPrefix);
         var log = new StringWriter();
         var server = await DevServer.StartAsync(options, log, TestContext.Current.CancellationToken);
-        return new ServeSession(temp, server, log);
+        return new ServeSession(temp, options, server, log);
+    }
+
+    /// <summary>Stops this server and starts another on the same folders and cache, as a user restarting serve; the new session takes over the folders.</summary>
+    public async Task<ServeSession> RestartAsync()
+    {
+        Http.Dispose();
+        await Server.DisposeAsync();
+        _handedOver = true;
+        var log = new StringWriter();
+        var server = await DevServer.StartAsync(_options, log, TestContext.Current.CancellationToken);
+        return new ServeSession(_temp, _options, server, log);
     }
 
     public Uri At(string relative) => new(Server.Url, relative);
@@ -78,6 +94,10 @@ public sealed class ServeSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_handedOver)
+        {
+            return;
+        }
         Http.Dispose();
         await Server.DisposeAsync();
         _temp.Dispose();

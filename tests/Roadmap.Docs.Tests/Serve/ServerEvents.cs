@@ -23,12 +23,18 @@ public sealed class ServerEvents : IDisposable
         var response = await http.GetAsync(events, HttpCompletionOption.ResponseHeadersRead, cts.Token);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var stream = new ServerEvents(response, await response.Content.ReadAsStreamAsync(cts.Token));
-        await stream.WaitForAsync("hello", timeout);
+        stream.Hello = await stream.WaitForAsync("hello", timeout);
         return stream;
     }
 
+    /// <summary>The status the server said hello with (read after it registered this stream, so every later event arrives).</summary>
+    public JsonElement Hello { get; private set; }
+
     /// <summary>Skips other events until <paramref name="name"/> arrives; fails with the events seen when it does not arrive in time.</summary>
-    public async Task<JsonElement> WaitForAsync(string name, TimeSpan timeout)
+    public Task<JsonElement> WaitForAsync(string name, TimeSpan timeout) => WaitForAsync(name, _ => true, timeout);
+
+    /// <summary>Skips other events, and <paramref name="name"/> events that do not <paramref name="match"/>, until one that does arrives.</summary>
+    public async Task<JsonElement> WaitForAsync(string name, Func<JsonElement, bool> match, TimeSpan timeout)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         cts.CancelAfter(timeout);
@@ -38,9 +44,9 @@ public sealed class ServerEvents : IDisposable
             {
                 var (eventName, data) = await NextAsync(cts.Token);
                 _seen.Add(eventName);
-                if (eventName == name)
+                if (eventName == name && JsonDocument.Parse(data).RootElement.Clone() is var element && match(element))
                 {
-                    return JsonDocument.Parse(data).RootElement.Clone();
+                    return element;
                 }
             }
         }

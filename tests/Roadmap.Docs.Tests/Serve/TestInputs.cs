@@ -6,12 +6,7 @@ public static class TestInputs
     /// <summary>Copies <paramref name="source"/> to <paramref name="target"/> and fills the theme gap (see <see cref="FillThemeGap"/>).</summary>
     public static string Copy(string source, string target)
     {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var to = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
-        }
+        TestPaths.CopyFolder(source, target);
         FillThemeGap(target);
         return target;
     }

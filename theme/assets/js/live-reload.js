@@ -1,5 +1,6 @@
 // Live reload for `roadmap-docs serve` (the server adds this script to every page it serves; built sites never load it).
-// Reloads the page after each successful rebuild, and shows the build's diagnostics in an overlay while the build fails.
+// Reloads the page after each successful rebuild that changed it, and shows the build's diagnostics in an overlay while
+// the build fails. A one-page refresh, and the whole build that follows it, name the pages they changed: the others stay.
 // Loaded from a file, not inline, so a Content-Security-Policy can forbid inline scripts; every URL is taken relative to
 // this script's own src, so it works under any path prefix.
 (function () {
@@ -44,6 +45,14 @@
     document.body.appendChild(overlay);
   }
 
+  // This page's path in the site ("runbooks/redis/index.html"), as the server names changed pages.
+  function sitePath() {
+    var root = decodeURIComponent(new URL('../', base).pathname);
+    var path = decodeURIComponent(location.pathname);
+    path = path.indexOf(root) === 0 ? path.slice(root.length) : path;
+    return path === '' || path.slice(-1) === '/' ? path + 'index.html' : path;
+  }
+
   function apply(status) {
     if (status.ok) {
       hide();
@@ -67,7 +76,13 @@
     }
     seenBuild = build;
   });
-  events.addEventListener('reload', function () {
+  events.addEventListener('reload', function (event) {
+    var status = JSON.parse(event.data);
+    if (status.changed && status.changed.indexOf(sitePath()) < 0) {
+      seenBuild = status.build;
+      apply(status);
+      return;
+    }
     location.reload();
   });
   events.addEventListener('build-error', function (event) {

@@ -31,19 +31,24 @@ public sealed class ReadFiles : IModule
         {
             var (relative, full) = files[i];
             docs[i] = IsMarkdown(relative)
-                ? new Document
-                {
-                    Source = relative,
-                    Destination = SitePaths.DestinationFor(relative),
-                    SourceText = ReadText(full, relative, context.Diagnostics),
-                    IsPage = true,
-                    Title = TitleFromFileName(relative),
-                }
+                ? ReadPage(relative, full, context.Diagnostics)
                 : new Document { Source = relative, Destination = relative, CopyFrom = full };
         });
         GiveEachPageItsOwnUrl(docs, context.Diagnostics);
+        // What links in the markdown can point at: every page and file read (the markdown stage resolves links against it).
+        context.Publish(new LinkTargets(docs));
         return Task.FromResult(docs.ToImmutableArray());
     }
+
+    /// <summary>A markdown file as a page, before any stage has read it: its text, its URL from its path, a title from its name.</summary>
+    internal static Document ReadPage(string relative, string full, DiagnosticBag diagnostics) => new()
+    {
+        Source = relative,
+        Destination = SitePaths.DestinationFor(relative),
+        SourceText = ReadText(full, relative, diagnostics),
+        IsPage = true,
+        Title = TitleFromFileName(relative),
+    };
 
     /// <summary>
     /// Two sources that would become one URL ("ops.md" and "ops/index.md"; "A.md" and "a.md", which clash on a

@@ -18,7 +18,14 @@ public enum SourceDates
     None,
 }
 
-/// <summary>Sets <see cref="Document.LastUpdated"/>: one <c>git log</c> for the whole input folder, not one per file.</summary>
+/// <summary>The dates <c>git log</c> gave one build: absolute path → date of the newest commit touching the file.</summary>
+public sealed record CommitDates(IReadOnlyDictionary<string, DateTimeOffset> ByPath);
+
+/// <summary>
+/// Sets <see cref="Document.LastUpdated"/>: one <c>git log</c> for the whole input folder, not one per file. The dates
+/// are published as <see cref="CommitDates"/>; dates already published (a one-page refresh brings the last build's,
+/// taken at the same commit) are used instead of running git again.
+/// </summary>
 public sealed class ReadSourceDates(SourceDates mode) : IModule
 {
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, Engine.ExecutionContext context)
@@ -28,7 +35,13 @@ public sealed class ReadSourceDates(SourceDates mode) : IModule
             return Task.FromResult(inputs);
         }
         var root = context.Environment.InputRoot;
-        var commits = mode == SourceDates.Git ? GitDates(root) : [];
+        IReadOnlyDictionary<string, DateTimeOffset> commits = new Dictionary<string, DateTimeOffset>();
+        if (mode == SourceDates.Git)
+        {
+            var known = context.TryGet<CommitDates>() ?? new CommitDates(GitDates(root));
+            context.Publish(known);
+            commits = known.ByPath;
+        }
         return Task.FromResult(inputs.Select(doc =>
         {
             if (!doc.IsPage || doc.Source.Length == 0)

@@ -51,7 +51,8 @@ public sealed class RenderMarkdown : IModule
 
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, Engine.ExecutionContext context)
     {
-        var targets = new LinkTargets(inputs);
+        // Reading the input publishes what links can point at; a one-page refresh publishes the last build's.
+        var targets = context.TryGet<LinkTargets>() ?? new LinkTargets(inputs);
         var pipeline = PipelineFor(context.Environment.Settings.RawHtml);
         return new ForEachDocument((doc, ctx) => doc.IsPage && doc.Source.Length > 0 ? Render(doc, targets, ctx.Diagnostics, pipeline) : doc).ExecuteAsync(inputs, context);
     }
