@@ -22,7 +22,7 @@ namespace Roadmap.Docs.Cli.Serve;
 internal sealed class SiteRebuilder : IAsyncDisposable
 {
     // Editors save in bursts (temp file, rename, touch); wait this long without news before building.
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
 
     private readonly ServeOptions _options;
     private readonly BuildOptions _build;
