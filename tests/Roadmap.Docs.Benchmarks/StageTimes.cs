@@ -1,4 +1,8 @@
 namespace Roadmap.Docs.Benchmarks;
 
 /// <summary>How long one module took (the engine times every module: <see cref="BuildResult.Timings"/>).</summary>
-internal sealed record StageTime(string Pipeline, string Phase, string Module, double Milliseconds);
+internal sealed record StageTime(string Pipeline, string Phase, string Module, double Milliseconds)
+{
+    /// <summary>MiB the process allocated while the module ran.</summary>
+    public double AllocatedMiB { get; init; }
+}

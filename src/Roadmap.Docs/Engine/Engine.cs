@@ -74,10 +74,14 @@ public sealed class Engine
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var allocated = GC.GetTotalAllocatedBytes();
             try
             {
                 docs = await module.ExecuteAsync(docs, context);
-                context.Timings.Enqueue(new ModuleTiming(pipeline.Name, phase, module.GetType().Name, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+                context.Timings.Enqueue(new ModuleTiming(pipeline.Name, phase, module.GetType().Name, System.Diagnostics.Stopwatch.GetElapsedTime(started))
+                {
+                    AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated,
+                });
             }
             catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
             {

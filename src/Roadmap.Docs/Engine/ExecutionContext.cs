@@ -51,7 +51,11 @@ public sealed class ExecutionContext
 }
 
 /// <summary>One module's run time within a pipeline phase.</summary>
-public sealed record ModuleTiming(string Pipeline, PipelinePhase Phase, string Module, TimeSpan Elapsed);
+public sealed record ModuleTiming(string Pipeline, PipelinePhase Phase, string Module, TimeSpan Elapsed)
+{
+    /// <summary>Bytes the whole process allocated while the module ran (pipelines that run at the same time are counted in both).</summary>
+    public long AllocatedBytes { get; init; }
+}
 
 /// <summary>The fixed facts of one build: folders, clock and parallelism.</summary>
 /// <param name="InputRoot">Absolute path of the input folder.</param>
