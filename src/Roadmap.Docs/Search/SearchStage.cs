@@ -204,18 +204,10 @@ public static partial class SearchStage
         return folded.ToString().TrimEnd(' ');
     }
 
-    /// <summary>What <see cref="Text"/> computes, as regular expressions (kept for the test that holds them equal).</summary>
-    internal static string TextByDefinition(string html) => Whitespace().Replace(WebUtility.HtmlDecode(Tags().Replace(html, " ")), " ").Trim();
 
     private static string Excerpt(string text) => text.Length <= 240 ? text : text[..text.LastIndexOf(' ', 239)] + "…";
 
     // Markdig writes headings as <h2 id="…">…</h2>; the split keeps level, id and the heading's inner HTML.
     [GeneratedRegex("<h([23]) id=\"([^\"]*)\"[^>]*>(.*?)</h\\1>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex SectionSplit();
-
-    [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
-    private static partial Regex Tags();
-
-    [GeneratedRegex("\\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex Whitespace();
 }
