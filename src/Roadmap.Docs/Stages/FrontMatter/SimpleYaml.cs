@@ -152,7 +152,7 @@ public static class SimpleYaml
         {
             return null;
         }
-        return new FrontMatterValue(text is "~" or "null" or "Null" or "NULL" ? null : text, lineNumber, column);
+        return new FrontMatterValue(YamlValues.IsPlainNull(text) ? null : text, lineNumber, column);
     }
 
     /// <summary>The text of a single-quoted scalar ('' is a quote); null when a lone quote ends it early.</summary>
@@ -205,7 +205,7 @@ public static class SimpleYaml
                     return null;
                 }
                 var text = item.ToString();
-                items.Add(new FrontMatterValue(text is "~" or "null" or "Null" or "NULL" ? null : text, lineNumber, at + range.Start.Value + lead + 1));
+                items.Add(new FrontMatterValue(YamlValues.IsPlainNull(text) ? null : text, lineNumber, at + range.Start.Value + lead + 1));
             }
         }
         return new FrontMatterValue(items.ToImmutable(), lineNumber, start + 1);

@@ -52,7 +52,7 @@ public static class YamlValues
         switch (node)
         {
             case YamlScalarNode scalar:
-                var isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
+                var isNull = scalar.Style == ScalarStyle.Plain && IsPlainNull(scalar.Value);
                 return new FrontMatterValue(isNull ? null : scalar.Value, line, column);
             case YamlSequenceNode sequence:
                 return new FrontMatterValue(sequence.Children.Select(c => Convert(c, firstLine)).ToImmutableArray(), line, column);
@@ -70,6 +70,9 @@ public static class YamlValues
                 return new FrontMatterValue(null, line, column);
         }
     }
+
+    /// <summary>A plain (unquoted) scalar that YAML reads as null: empty, ~, null, Null or NULL.</summary>
+    internal static bool IsPlainNull(string? value) => value is null or "" or "~" or "null" or "Null" or "NULL";
 
     private static string CleanMessage(string message)
     {

@@ -32,7 +32,7 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
             var counts = Ids(HtmlScan.Attributes(sample.Html)).CountBy(id => id, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
             if (pages.FirstOrDefault(p => p.Destination == sample.Destination) is { } page)
             {
-                foreach (var id in Ids(context.TryGet<PageLinks>()?.Of(page) ?? HtmlScan.Attributes(Varying(page))))
+                foreach (var id in Ids(Attributes(context, page)))
                 {
                     counts[id] = counts.GetValueOrDefault(id) - 1;
                 }
@@ -42,11 +42,10 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
         var wholeSample = samples.Values.Select(s => s.Destination).ToHashSet(StringComparer.Ordinal);
 
         // Pass 1: read every page once; keep its ids and its links (in document order).
-        var scanned = context.TryGet<PageLinks>();
         var parsed = new ConcurrentDictionary<string, (HashSet<string> Ids, List<string> Links)>(StringComparer.Ordinal);
         Parallel.ForEach(pages, new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = context.MaxParallelism }, page =>
         {
-            var varying = scanned?.Of(page) ?? HtmlScan.Attributes(Varying(page));
+            var varying = Attributes(context, page);
             var layout = layoutIds.GetValueOrDefault(page.Kind) ?? [];
             var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach (var id in Ids(varying))
@@ -123,6 +122,10 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
     }
 
     /// <summary>What differs between two pages of one layout: the generated panels and the markdown body.</summary>
+    /// <summary>The page's ids and links from the scan made before the layout stage, or read now for a page it did not see.</summary>
+    private static List<HtmlAttr> Attributes(Engine.ExecutionContext context, Document page) =>
+        context.TryGet<PageLinks>()?.Of(page) ?? HtmlScan.Attributes(Varying(page));
+
     /// <summary>What differs from page to page of one layout: the generated panels and the markdown body.</summary>
     internal static string Varying(Document page) => string.Concat(page.Panels.Select(p => p.Html)) + page.Html;
 
