@@ -140,8 +140,8 @@ public static class SiteBuild
                 new ForAllDocuments(BuildNavigation),
                 // Each page's ids and links, for the link check (its panels are let go once it is written).
                 PageLinks.Scan,
-                // Put each page into its layout and write it at once (a 10,000-page site is not held in memory).
-                new RenderLayouts(templates, then: WriteFiles.WriteAndRelease),
+                // Put each page into its layout, rendered straight into its file (a 10,000-page site is not held in memory).
+                new RenderLayouts(templates, write: WriteFiles.WriteText),
                 // sitemap.xml for the base URL.
                 Sitemap.Module,
             ],

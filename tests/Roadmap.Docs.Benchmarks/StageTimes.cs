@@ -5,4 +5,7 @@ internal sealed record StageTime(string Pipeline, string Phase, string Module, d
 {
     /// <summary>MiB the process allocated while the module ran.</summary>
     public double AllocatedMiB { get; init; }
+
+    /// <summary>CPU milliseconds the process used while the module ran (every thread).</summary>
+    public double CpuMilliseconds { get; init; }
 }

@@ -75,12 +75,14 @@ public sealed class Engine
             context.CancellationToken.ThrowIfCancellationRequested();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var allocated = GC.GetTotalAllocatedBytes();
+            var cpu = Environment.CpuUsage.TotalTime;
             try
             {
                 docs = await module.ExecuteAsync(docs, context);
                 context.Timings.Enqueue(new ModuleTiming(pipeline.Name, phase, module.GetType().Name, System.Diagnostics.Stopwatch.GetElapsedTime(started))
                 {
                     AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated,
+                    Cpu = Environment.CpuUsage.TotalTime - cpu,
                 });
             }
             catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)

@@ -55,6 +55,9 @@ public sealed record ModuleTiming(string Pipeline, PipelinePhase Phase, string M
 {
     /// <summary>Bytes the whole process allocated while the module ran (pipelines that run at the same time are counted in both).</summary>
     public long AllocatedBytes { get; init; }
+
+    /// <summary>CPU time the whole process used while the module ran (user + system, every thread; shared like <see cref="AllocatedBytes"/>).</summary>
+    public TimeSpan Cpu { get; init; }
 }
 
 /// <summary>The fixed facts of one build: folders, clock and parallelism.</summary>

@@ -53,7 +53,7 @@ public static partial class SearchStage
             return [.. reused.Select(d => new Document { Source = "", Destination = d, Written = true })];
         }
         // Each file is written as soon as it is made and its text let go: at 50,000 pages the index is hundreds of MB.
-        var files = Files(entries, context.MaxParallelism, then: file => WriteFiles.WriteAndRelease(file, context));
+        var files = Files(entries, context.MaxParallelism, make: (destination, write) => WriteFiles.WriteStreamed(destination, write, context));
         foreach (var file in files)
         {
             cache?.Record(file.Destination, key);
@@ -84,10 +84,13 @@ public static partial class SearchStage
     /// <summary>The index shards, manifest and store chunks for the entries (refs are their positions).</summary>
     /// <param name="entries">What to index.</param>
     /// <param name="parallelism">How many files to make at once.</param>
-    /// <param name="then">What happens to each file as soon as it is made (the build writes it and lets its text go).</param>
-    public static ImmutableArray<Document> Files(IReadOnlyList<SearchEntry> entries, int parallelism = 1, Func<Document, Document>? then = null)
+    /// <param name="make">
+    /// Makes the document of one file from its destination and what writes its bytes: the build writes them straight to
+    /// disk (<see cref="WriteFiles.WriteStreamed"/>); by default the text is kept as the document's content.
+    /// </param>
+    public static ImmutableArray<Document> Files(IReadOnlyList<SearchEntry> entries, int parallelism = 1, Func<string, Action<Stream>, Document>? make = null)
     {
-        then ??= file => file;
+        make ??= (destination, write) => new Document { Source = "", Destination = destination, Content = JsJsonWriter.ToText(write) };
         var builder = new LunrIndexBuilder();
         foreach (var (name, boost) in Fields)
         {
@@ -111,7 +114,7 @@ public static partial class SearchStage
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         var shardFiles = new Document[shards.Count];
         Parallel.For(0, shards.Count, parallel, s =>
-            shardFiles[s] = then(Script($"search/{shards.FileName(s)[..^".json".Length]}.js", $"roadmapDocsSearch(\"shard\",{s},{shards.ShardJson(s)});\n")));
+            shardFiles[s] = make($"search/{shards.FileName(s)[..^".json".Length]}.js", Script("shard", s, stream => shards.WriteShardJson(s, stream))));
         // One store chunk even when there is nothing to search, so the page's script finds what it expects.
         var storeFiles = Enumerable.Range(0, Math.Max(1, (entries.Count + StoreChunk - 1) / StoreChunk)).Select(c => $"store-{c}.js").ToList();
         var chunkFiles = new Document[storeFiles.Count];
@@ -120,7 +123,7 @@ public static partial class SearchStage
             var chunk = entries.Skip(c * StoreChunk).Take(StoreChunk)
                 .Select(e => new[] { e.Title, e.Section, e.Url, Excerpt(e.Text), e.Kind, e.Breadcrumb })
                 .ToList();
-            chunkFiles[c] = then(Script("search/" + storeFiles[c], $"roadmapDocsSearch(\"store\",{c},{JsonSerializer.Serialize(chunk, Json)});\n"));
+            chunkFiles[c] = make("search/" + storeFiles[c], Script("store", c, stream => JsonSerializer.Serialize(stream, chunk, Json)));
         });
         var files = ImmutableArray.CreateBuilder<Document>();
         files.AddRange(shardFiles);
@@ -139,7 +142,7 @@ public static partial class SearchStage
                 ["file"] = shards.FileName(s)[..^".json".Length] + ".js",
             }).ToList(),
         };
-        files.Add(then(Script("search/manifest.js", $"roadmapDocsSearch(\"manifest\",0,{JsonSerializer.Serialize(manifest, Json)});\n")));
+        files.Add(make("search/manifest.js", Script("manifest", 0, stream => JsonSerializer.Serialize(stream, manifest, Json))));
         return files.ToImmutable();
     }
 
@@ -168,7 +171,13 @@ public static partial class SearchStage
         _ => 1,
     };
 
-    private static Document Script(string destination, string content) => new() { Source = "", Destination = destination, Content = content };
+    /// <summary>Writes <c>roadmapDocsSearch("kind",number,JSON);</c> and a newline: the JSON from <paramref name="json"/>.</summary>
+    private static Action<Stream> Script(string kind, int number, Action<Stream> json) => stream =>
+    {
+        stream.Write(System.Text.Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"roadmapDocsSearch(\"{kind}\",{number},")));
+        json(stream);
+        stream.Write(");\n"u8);
+    };
 
     /// <summary>Visible text of an HTML fragment: tags dropped, entities decoded, whitespace folded.</summary>
     internal static string Text(string html)

@@ -62,7 +62,7 @@ internal static class ChildBuild
         var result = await SiteBuild.RunAsync(options);
         stopwatch.Stop();
         IReadOnlyList<StageTime> stages = args.Contains("--stages")
-            ? [.. result.Timings.Select(t => new StageTime(t.Pipeline, t.Phase.ToString(), t.Module, t.Elapsed.TotalMilliseconds) { AllocatedMiB = t.AllocatedBytes / 1048576.0 })]
+            ? [.. result.Timings.Select(t => new StageTime(t.Pipeline, t.Phase.ToString(), t.Module, t.Elapsed.TotalMilliseconds) { AllocatedMiB = t.AllocatedBytes / 1048576.0, CpuMilliseconds = t.Cpu.TotalMilliseconds })]
             : [];
 
         var report = new ChildReport(

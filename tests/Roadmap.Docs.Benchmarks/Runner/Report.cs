@@ -122,11 +122,11 @@ internal static class Report
     {
         md.AppendLine(I($"### Where our build spends its time, {result.Pages:N0} pages (one extra run with a stopwatch per module)"));
         md.AppendLine();
-        md.AppendLine("| Pipeline | Phase | Module | ms | MiB allocated |");
-        md.AppendLine("|---|---|---|---:|---:|");
+        md.AppendLine("| Pipeline | Phase | Module | ms | CPU ms | MiB allocated |");
+        md.AppendLine("|---|---|---|---:|---:|---:|");
         foreach (var stage in result.Stages)
         {
-            md.AppendLine(I($"| {stage.Pipeline} | {stage.Phase} | {stage.Module} | {stage.Milliseconds:F0} | {stage.AllocatedMiB:F0} |"));
+            md.AppendLine(I($"| {stage.Pipeline} | {stage.Phase} | {stage.Module} | {stage.Milliseconds:F0} | {stage.CpuMilliseconds:F0} | {stage.AllocatedMiB:F0} |"));
         }
         md.AppendLine();
     }

@@ -37,4 +37,25 @@ public class ThemeOverrideTests
         Assert.True(errors.Count <= 2, "a template error is reported once, not once per page: " + string.Join("\n", errors));
         Assert.False(Directory.Exists(temp.Combine("site")));
     }
+
+    [Fact]
+    public async Task A_page_whose_layout_fails_half_way_is_not_left_half_written()
+    {
+        using var temp = TestPaths.NewTempFolder();
+        // Template errors lowered to warnings, so the site is published without the page that failed (and the links to it are broken).
+        temp.Write("input/site.yml", "lint:\n  rules:\n    template: warning\n    broken-link: warning\n");
+        temp.Write("input/index.md", "---\ntitle: Home\n---\nHello.\n");
+        // Not the first page of its kind by URL (that one is rendered whole and kept for the link check).
+        temp.Write("input/zz-broken.md", "---\ntitle: Broken\n---\nThis page's footer runs past the loop limit.\n");
+        // The footer comes last: by then the page's head, navigation and body have been written to its file.
+        temp.Write("input/_theme/partials/footer.html", "<footer>{{ if page.title == \"Broken\" }}{{ for i in 1..200000 }}{{ end }}{{ end }}</footer>\n");
+
+        var result = await TestBuild.RunAsync(temp.Combine("input"), temp.Combine("site"), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Published, string.Join("\n", result.Diagnostics));
+        var failure = Assert.Single(result.Diagnostics, d => d.RuleId == "RD0004");
+        Assert.Contains("zz-broken/index.html", failure.Message, StringComparison.Ordinal);
+        Assert.True(File.Exists(temp.Combine("site", "index.html")));
+        Assert.False(File.Exists(temp.Combine("site", "zz-broken", "index.html")), "the page that failed is not left half-written");
+    }
 }

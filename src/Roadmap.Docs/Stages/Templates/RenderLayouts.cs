@@ -4,6 +4,7 @@ using Roadmap.Docs.Incremental;
 using Roadmap.Docs.Stages.Navigation;
 using Scriban.Syntax;
 using Roadmap.Docs.Stages.Lint;
+using Roadmap.Docs.Stages.Output;
 
 namespace Roadmap.Docs.Stages.Templates;
 
@@ -15,11 +16,12 @@ public sealed record LayoutSamples(ImmutableDictionary<string, LayoutSample> ByK
 
 /// <summary>Puts every page into its layout (<c>layouts/{kind}.html</c>, else <c>layouts/page.html</c>).</summary>
 /// <param name="templates">The theme's parsed layouts and partials.</param>
-/// <param name="then">
-/// What happens to each finished page right away, in the same parallel pass (the build writes it to disk and lets its HTML go,
-/// so memory does not grow with the size of the site).
+/// <param name="write">
+/// Where each page goes as it is rendered, in the same parallel pass: the build renders it straight into its file and lets
+/// its panels go (<see cref="WriteFiles.WriteText"/>), so neither the page's text nor memory grows with the size of the
+/// site. Without it, each page keeps its finished HTML as its content.
 /// </param>
-public sealed class RenderLayouts(TemplateSet templates, Func<Document, Engine.ExecutionContext, Document>? then = null) : IModule
+public sealed class RenderLayouts(TemplateSet templates, Func<Document, Action<TextWriter>, Engine.ExecutionContext, Document>? write = null) : IModule
 {
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, Engine.ExecutionContext context)
     {
@@ -32,7 +34,7 @@ public sealed class RenderLayouts(TemplateSet templates, Func<Document, Engine.E
             .GroupBy(p => p.Kind, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Destination).Order(StringComparer.Ordinal).First(), StringComparer.Ordinal);
         // Pages made from an unchanged model are copied from the published site (streaming builds only: they write as they go).
-        var cache = then is not null ? context.TryGet<BuildCache>() : null;
+        var cache = write is not null ? context.TryGet<BuildCache>() : null;
         var samples = new System.Collections.Concurrent.ConcurrentDictionary<string, LayoutSample>(StringComparer.Ordinal);
         var rendered = await new ForEachDocument((page, ctx) =>
         {
@@ -63,12 +65,16 @@ public sealed class RenderLayouts(TemplateSet templates, Func<Document, Engine.E
                         return page with { Content = "", Panels = [], Written = true };
                     }
                 }
-                var finished = page with { Content = templates.Render(layout, model) };
-                if (isSample)
+                if (isSample || write is null)
                 {
-                    samples[page.Kind] = new LayoutSample(page.Destination, finished.Content);
+                    var finished = page with { Content = templates.Render(layout, model) };
+                    if (isSample)
+                    {
+                        samples[page.Kind] = new LayoutSample(page.Destination, finished.Content);
+                    }
+                    return write is null ? finished : write(finished, output => output.Write(finished.Content), ctx);
                 }
-                return then is null ? finished : then(finished, ctx);
+                return write(page, output => templates.Render(layout, model, output), ctx);
             }
             catch (ScriptRuntimeException ex)
             {

@@ -51,6 +51,14 @@ public sealed class TemplateSet : ITemplateLoader
     /// <summary>Renders a layout with the given globals in a sandbox: no .NET objects reachable, loop and recursion limits.</summary>
     public string Render(string layout, ScriptObject globals)
     {
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Render(layout, globals, text);
+        return text.ToString();
+    }
+
+    /// <summary>Renders a layout as <see cref="Render(string, ScriptObject)"/> does, straight into <paramref name="output"/>.</summary>
+    public void Render(string layout, ScriptObject globals, TextWriter output)
+    {
         var context = new TemplateContext(Builtins())
         {
             TemplateLoader = this,
@@ -70,7 +78,8 @@ public sealed class TemplateSet : ITemplateLoader
             context.CachedTemplates[name] = template;
         }
         context.PushGlobal(globals);
-        return _templates[layout].Render(context);
+        context.PushOutput(new TextWriterOutput(output));
+        _templates[layout].Render(context);
     }
 
     // Scriban copies its built-in functions (string.*, array.*, date.*, …) into every new context: a tenth of a millisecond
