@@ -125,19 +125,28 @@ public static class SiteBuild
             Process = [RoadmapStage.Build],
             Output = [WriteFiles.Module],
         },
-        new Pipeline("Pages")
+        new Pipeline("Navigation")
         {
-            DependsOn = ["Content", "Roadmap"],
+            DependsOn = ["Content"],
             Process =
             [
                 // Every page: the markdown pages plus the generated ones.
                 new ForAllDocuments((_, ctx) => [.. ctx.Outputs("Content").Where(d => d.IsPage), NotFoundPage(), .. RulePages.Create(ctx.Environment.Settings.LintSeverities)]),
-                // Timeline, phase table, risk register, KPI table and badges on the pages that show the roadmap.
-                RoadmapStage.Panels,
                 // Two sources for one URL is an error: report both, keep the first.
                 new ForAllDocuments(CheckDestinations),
                 // The site tree (folders, order, titles), with listing pages for folders that have no index page; the whole tree once as assets/js/nav-tree.js.
                 new ForAllDocuments(BuildNavigation),
+            ],
+        },
+        new Pipeline("Pages")
+        {
+            DependsOn = ["Navigation", "Roadmap"],
+            Process =
+            [
+                // Every page and the navigation's own files.
+                new ForAllDocuments((_, ctx) => ctx.Outputs("Navigation")),
+                // Timeline, phase table, risk register, KPI table and badges on the pages that show the roadmap.
+                RoadmapStage.Panels,
                 // Each page's ids and links, for the link check (its panels are let go once it is written).
                 PageLinks.Scan,
                 // Put each page into its layout, rendered straight into its file (a 10,000-page site is not held in memory).
@@ -149,7 +158,8 @@ public static class SiteBuild
         },
         new Pipeline("Search")
         {
-            DependsOn = ["Content", "Pages"],
+            // Not after Pages: the index is made from the markdown pages while the layouts render (breadcrumbs come from the navigation).
+            DependsOn = ["Content", "Navigation"],
             // The lunr.js 2.3.9 index (built here in C#): an entry per page and per section, term shards, a chunked store.
             Process = [SearchStage.Module],
             Output = [WriteFiles.Module],
@@ -162,7 +172,7 @@ public static class SiteBuild
         },
         new Pipeline("Lint")
         {
-            DependsOn = ["Content", "Roadmap", "Pages", "Search", "Assets"],
+            DependsOn = ["Content", "Roadmap", "Navigation", "Pages", "Search", "Assets"],
             PostProcess =
             [
                 // Front matter against each kind's schema; runbook fields, review age and sections.

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
@@ -68,16 +69,20 @@ public static partial class SearchStage
         var tags = string.Join(' ', page.Tags);
         var service = page.FrontMatter.GetString("service") ?? "";
         var severity = page.FrontMatter.GetString("severity")?.Trim().ToLowerInvariant() ?? "";
-        var parts = SectionSplit().Split(page.Html);
-        // parts: intro, then (level, id, heading html, section html) per heading.
+        var html = page.Html;
         var headings = string.Join(" · ", page.Headings.Where(h => h.Level is 2 or 3).Select(h => h.Text));
-        yield return new SearchEntry(page.Title, "", page.Destination, Text(parts[0]), headings, tags, page.Kind, service, breadcrumb) { Severity = severity };
-        for (var i = 1; i + 3 < parts.Length; i += 4)
+        // The intro runs to the first H2/H3; each section from the end of its heading to the next one (read in place, not split into copies).
+        var match = SectionSplit().Match(html);
+        yield return new SearchEntry(page.Title, "", page.Destination, Text(html.AsSpan(0, match.Success ? match.Index : html.Length)), headings, tags, page.Kind, service, breadcrumb) { Severity = severity };
+        while (match.Success)
         {
-            var id = parts[i + 1];
-            var heading = Text(parts[i + 2]);
-            var body = Text(parts[i + 3]);
+            var next = match.NextMatch();
+            var id = match.Groups[2].Value;
+            var heading = Text(match.Groups[3].ValueSpan);
+            var from = match.Index + match.Length;
+            var body = Text(html.AsSpan(from, (next.Success ? next.Index : html.Length) - from));
             yield return new SearchEntry(page.Title, heading, page.Destination + "#" + id, body, heading, tags, page.Kind, service, breadcrumb) { Severity = severity };
+            match = next;
         }
     }
 
@@ -180,39 +185,64 @@ public static partial class SearchStage
     };
 
     /// <summary>Visible text of an HTML fragment: tags dropped, entities decoded, whitespace folded.</summary>
-    internal static string Text(string html)
+    internal static string Text(string html) => Text(html.AsSpan());
+
+    /// <inheritdoc cref="Text(string)"/>
+    internal static string Text(ReadOnlySpan<char> html)
     {
         // Each tag becomes a space (a '<' with no '>' after it is text, as is everything after it), entities are decoded,
-        // then every run of white space is one space: in two passes over the text, not three regular expressions.
-        var stripped = new System.Text.StringBuilder(html.Length);
-        for (var at = 0; at < html.Length;)
+        // then every run of white space is one space: in one pooled buffer, the text made once at the end.
+        var buffer = ArrayPool<char>.Shared.Rent(html.Length + 1);
+        try
         {
-            var open = html.IndexOf('<', at);
-            var close = open < 0 ? -1 : html.IndexOf('>', open);
-            if (close < 0)
+            var length = 0;
+            for (var at = 0; at < html.Length;)
             {
-                stripped.Append(html, at, html.Length - at);
-                break;
+                var open = html[at..].IndexOf('<');
+                var close = open < 0 ? -1 : html[(at + open)..].IndexOf('>');
+                if (close < 0)
+                {
+                    html[at..].CopyTo(buffer.AsSpan(length));
+                    length += html.Length - at;
+                    break;
+                }
+                html.Slice(at, open).CopyTo(buffer.AsSpan(length));
+                length += open;
+                buffer[length++] = ' ';
+                at += open + close + 1;
             }
-            stripped.Append(html, at, open - at).Append(' ');
-            at = close + 1;
+            // Decoding never makes text longer, so the folded text fits the same buffer.
+            return buffer.AsSpan(0, length).Contains('&')
+                ? Fold(WebUtility.HtmlDecode(new string(buffer, 0, length)), buffer)
+                : Fold(buffer.AsSpan(0, length), buffer);
         }
-        var text = WebUtility.HtmlDecode(stripped.ToString());
-        var folded = new System.Text.StringBuilder(text.Length);
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The text with each run of white space as one space, none at the ends, folded into <paramref name="into"/> (which may hold the text itself).</summary>
+    private static string Fold(ReadOnlySpan<char> text, char[] into)
+    {
+        var length = 0;
         foreach (var c in text)
         {
             if (!char.IsWhiteSpace(c))
             {
-                folded.Append(c);
+                into[length++] = c;
             }
-            else if (folded.Length > 0 && folded[^1] != ' ')
+            else if (length > 0 && into[length - 1] != ' ')
             {
-                folded.Append(' ');
+                into[length++] = ' ';
             }
         }
-        return folded.ToString().TrimEnd(' ');
+        if (length > 0 && into[length - 1] == ' ')
+        {
+            length--;
+        }
+        return new string(into, 0, length);
     }
-
 
     private static string Excerpt(string text) => text.Length <= 240 ? text : text[..text.LastIndexOf(' ', 239)] + "…";
 

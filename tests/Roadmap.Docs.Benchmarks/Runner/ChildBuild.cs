@@ -30,7 +30,7 @@ internal sealed record ChildReport(
 }
 
 /// <summary>
-/// <c>--child-build &lt;input&gt; &lt;output&gt; [--theme &lt;dir&gt;] [--stages] [--cache &lt;dir&gt;]</c>: one build of our site in its own process,
+/// <c>--child-build &lt;input&gt; &lt;output&gt; [--theme &lt;dir&gt;] [--stages] [--cache &lt;dir&gt;] [--allocations]</c>: one build of our site in its own process,
 /// so its peak memory is its own and nothing of the runner's (corpus generation, earlier runs) is counted.
 /// </summary>
 internal static class ChildBuild
@@ -41,7 +41,7 @@ internal static class ChildBuild
     {
         if (args.Length < 2)
         {
-            await Console.Error.WriteLineAsync($"usage: {Flag} <input> <output> [--theme <dir>] [--stages] [--cache <dir>]");
+            await Console.Error.WriteLineAsync($"usage: {Flag} <input> <output> [--theme <dir>] [--stages] [--cache <dir>] [--allocations]");
             return 2;
         }
         var themeAt = Array.IndexOf(args, "--theme");
@@ -58,9 +58,14 @@ internal static class ChildBuild
             CacheRoot = cacheAt >= 0 && cacheAt + 1 < args.Length ? Path.GetFullPath(args[cacheAt + 1]) : null,
         };
 
+        using var sampler = args.Contains("--allocations") ? new AllocationSampler() : null;
         var stopwatch = Stopwatch.StartNew();
         var result = await SiteBuild.RunAsync(options);
         stopwatch.Stop();
+        if (sampler is not null)
+        {
+            await Console.Error.WriteLineAsync("allocated, sampled by type:\n" + string.Join('\n', sampler.Top(40)));
+        }
         IReadOnlyList<StageTime> stages = args.Contains("--stages")
             ? [.. result.Timings.Select(t => new StageTime(t.Pipeline, t.Phase.ToString(), t.Module, t.Elapsed.TotalMilliseconds) { AllocatedMiB = t.AllocatedBytes / 1048576.0, CpuMilliseconds = t.Cpu.TotalMilliseconds })]
             : [];

@@ -124,10 +124,22 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
     /// <summary>What differs between two pages of one layout: the generated panels and the markdown body.</summary>
     /// <summary>The page's ids and links from the scan made before the layout stage, or read now for a page it did not see.</summary>
     private static List<HtmlAttr> Attributes(Engine.ExecutionContext context, Document page) =>
-        context.TryGet<PageLinks>()?.Of(page) ?? HtmlScan.Attributes(Varying(page));
+        context.TryGet<PageLinks>()?.Of(page) ?? Varying(page);
 
-    /// <summary>What differs from page to page of one layout: the generated panels and the markdown body.</summary>
-    internal static string Varying(Document page) => string.Concat(page.Panels.Select(p => p.Html)) + page.Html;
+    /// <summary>
+    /// The ids and links of what differs from page to page of one layout: the generated panels, then the markdown body.
+    /// Each is whole HTML, so each is read on its own (not joined into one more copy of the page).
+    /// </summary>
+    internal static List<HtmlAttr> Varying(Document page)
+    {
+        var found = new List<HtmlAttr>();
+        foreach (var panel in page.Panels)
+        {
+            found.AddRange(HtmlScan.Attributes(panel.Html));
+        }
+        found.AddRange(HtmlScan.Attributes(page.Html));
+        return found;
+    }
 
     private static IEnumerable<string> Ids(IEnumerable<HtmlAttr> attributes) => attributes.Where(a => a.Name == "id").Select(a => a.Value);
 
@@ -210,7 +222,7 @@ public sealed class PageLinks
     {
         var links = new PageLinks();
         Parallel.ForEach(docs.Where(d => d.IsPage), new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = context.MaxParallelism }, page =>
-            links._byPage[page.Destination] = HtmlScan.Attributes(CheckLinks.Varying(page)));
+            links._byPage[page.Destination] = CheckLinks.Varying(page));
         context.Publish(links);
         return docs;
     });

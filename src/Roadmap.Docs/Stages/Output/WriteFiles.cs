@@ -27,7 +27,7 @@ public static class WriteFiles
         }
         Put(doc, context, path => Create(path, file =>
         {
-            using var writer = new StreamWriter(file, Utf8, bufferSize: 16 * 1024);
+            using var writer = new Utf8Writer(file);
             write(writer);
         }));
         return doc with { Content = "", Panels = [], Written = true };

@@ -59,32 +59,123 @@ public sealed class TemplateSet : ITemplateLoader
     /// <summary>Renders a layout as <see cref="Render(string, ScriptObject)"/> does, straight into <paramref name="output"/>.</summary>
     public void Render(string layout, ScriptObject globals, TextWriter output)
     {
-        var context = new TemplateContext(Builtins())
+        // One context per thread, made once: a new one per page cost more than the page's own output. What a page sets
+        // goes into its own globals, popped after it; a context that saw a template error is dropped, not reused.
+        var context = t_context is { } cached && cached.Set == this ? cached : new ThemeContext(this);
+        t_context = null;
+        context.PushGlobal(globals);
+        context.PushOutput(new DirectOutput(output));
+        _templates[layout].Render(context);
+        context.PopOutput();
+        context.PopGlobal();
+        t_context = context;
+    }
+
+    [ThreadStatic]
+    private static ThemeContext? t_context;
+
+    /// <summary>A sandboxed context whose includes come from this set, parsed once.</summary>
+    private sealed class ThemeContext : TemplateContext
+    {
+        public ThemeContext(TemplateSet set)
+            : base(Builtins())
         {
-            TemplateLoader = this,
-            LoopLimit = 100_000,
-            RecursiveLimit = 64,
+            Set = set;
+            TemplateLoader = set;
+            LoopLimit = 100_000;
+            RecursiveLimit = 64;
             // Scriban cuts any value, and a page's whole output, at this many characters (with "..."): at 1,000,000 a
             // 5 MB page lost the rest of its body and the layout after it. A page is as long as its markdown; this
             // bound only stops a runaway template (with the loop and recursion limits).
-            LimitToString = 256 * 1024 * 1024,
-            StrictVariables = false,
-            EnableRelaxedMemberAccess = true,
+            LimitToString = 256 * 1024 * 1024;
+            StrictVariables = false;
+            EnableRelaxedMemberAccess = true;
             // Trusted HTML (a panel's SVG, its hashed stylesheet, code in <pre>) is written as it is, never re-indented.
-            AutoIndent = false,
-        };
-        foreach (var (name, template) in _templates)
-        {
-            context.CachedTemplates[name] = template;
+            AutoIndent = false;
         }
-        context.PushGlobal(globals);
-        context.PushOutput(new TextWriterOutput(output));
-        _templates[layout].Render(context);
+
+        public TemplateSet Set { get; }
+
+        protected override Template CreateTemplate(string templatePath, ScriptNode? callerContext) =>
+            Set._templates.TryGetValue(templatePath, out var template)
+                ? template
+                : throw new ScriptRuntimeException(callerContext?.Span ?? CurrentSpan, $"no template named '{templatePath}' in the theme");
     }
 
-    // Scriban copies its built-in functions (string.*, array.*, date.*, …) into every new context: a tenth of a millisecond
-    // per page. One copy per thread, made read-only so that no render can change what the next one sees (a template that
-    // assigns to date.format gets a template error instead of changing later pages).
+    /// <summary>The page's writer as Scriban's output: each piece is written as a span, not copied into a string first.</summary>
+    private sealed class DirectOutput(TextWriter writer) : IScriptOutput
+    {
+        public void Write(string text, int offset, int count) => writer.Write(text.AsSpan(offset, count));
+
+        public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(text, offset, count);
+            return ValueTask.CompletedTask;
+        }
+
+        // Template.Render returns the output's text: the page's text is in its writer, not here.
+        public override string ToString() => "";
+    }
+
+    /// <summary>
+    /// <c>include</c> as Scriban defines it, except that an include standing alone as a statement (<c>{{ include "x" }}</c>)
+    /// renders straight into the page's output instead of into a string that is then written: the same characters in the
+    /// same place. Any other use (a value, a pipe, named arguments, or inside an include rendered to a string) is Scriban's own.
+    /// </summary>
+    private sealed class Include : IScriptCustomFunction
+    {
+        private static readonly Scriban.Functions.IncludeFunction Scriban = new();
+
+        public int RequiredParameterCount => Scriban.RequiredParameterCount;
+
+        public int ParameterCount => Scriban.ParameterCount;
+
+        public ScriptVarParamKind VarParamKind => Scriban.VarParamKind;
+
+        public Type ReturnType => Scriban.ReturnType;
+
+        public ScriptParameterInfo GetParameterInfo(int index) => Scriban.GetParameterInfo(index);
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            if (callerContext is not ScriptFunctionCall { Parent: ScriptExpressionStatement } call
+                || context.Output is not DirectOutput
+                || arguments.Count == 0
+                || call.Arguments.Any(a => a is ScriptNamedArgument))
+            {
+                return Scriban.Invoke(context, callerContext, arguments, blockStatement);
+            }
+            if (context.GetTemplatePathFromName(context.ObjectToString(arguments[0]), call) is not { } path)
+            {
+                return null;
+            }
+            var template = context.GetOrCreateTemplate(path, call);
+            // What TemplateContext.RenderTemplate does around the template, without a new output.
+            context.EnterRecursive(call);
+            var indent = context.CurrentIndent;
+            context.CurrentIndent = null;
+            context.PushLocal();
+            try
+            {
+                context.SetValue(ScriptVariable.Arguments, arguments, asReadOnly: true, force: true);
+                template.Render(context);
+            }
+            finally
+            {
+                context.PopLocal();
+                context.CurrentIndent = indent;
+                context.ExitRecursive(call);
+            }
+            return null;
+        }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+    }
+
+    // Scriban copies its built-in functions (string.*, array.*, date.*, …) into every new context. One copy per thread,
+    // made read-only so that no render can change what the next one sees (a template that assigns to date.format gets a
+    // template error instead of changing later pages).
     [ThreadStatic]
     private static ScriptObject? t_builtins;
 
@@ -93,6 +184,9 @@ public sealed class TemplateSet : ITemplateLoader
         if (t_builtins is null)
         {
             var builtins = TemplateContext.GetDefaultBuiltinObject();
+            // Scriban's own include is a read-only member: it is replaced, not assigned.
+            builtins.Remove("include");
+            builtins.SetValue("include", new Include(), readOnly: true);
             Freeze(builtins);
             t_builtins = builtins;
         }
