@@ -114,6 +114,8 @@ public static class SiteBuild
                 SanitizeHtml.Module,
                 // ... and the files beside the pages that a browser would run (HTML, JS, SVG with scripts) are not copied.
                 ActiveFiles.Module,
+                // The markdown body is rendered: pages let it go (they keep their source text, which findings point into).
+                new ForEachDocument((doc, _) => doc.IsPage ? doc with { Content = "" } : doc),
             ],
             // Copy the files that are not pages (images, downloads) as they are.
             Output = [new ForAllDocuments((docs, _) => [.. docs.Where(d => !d.IsPage)]), WriteFiles.Module],

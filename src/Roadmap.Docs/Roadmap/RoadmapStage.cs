@@ -185,7 +185,7 @@ public static class RoadmapStage
 
     private static string PhasePanel(RoadmapData data, Phase phase, Document page)
     {
-        var html = new StringBuilder("<section class=\"phase-panel\" aria-label=\"Phase in the roadmap\">");
+        var html = StringBuilders.Rent().Append("<section class=\"phase-panel\" aria-label=\"Phase in the roadmap\">");
         html.Append("<div class=\"roadmap-stats\">");
         Stat(html, "Weeks", phase.Weeks.Start == phase.Weeks.End ? $"{phase.Weeks.Start}" : $"{phase.Weeks.Start}–{phase.Weeks.End}");
         if (data.Schedule.DatesOf(phase.Weeks) is { } dates)
@@ -199,7 +199,7 @@ public static class RoadmapStage
         }
         html.Append("<div class=\"stat\"><span class=\"stat-label\">Depends on</span><span class=\"stat-value\">").Append(DependencyList(data, phase, page)).Append("</span></div>");
         html.Append("</div><figure class=\"timeline\">").Append(Timeline(Window(data, phase), page.Destination, phase.Id, data.Schedule.CriticalPath)).Append("</figure></section>");
-        return html.ToString();
+        return StringBuilders.Release(html);
     }
 
     // compact: in the phase table a deliverable dependency is shown as its phase; the phase page lists it in full.

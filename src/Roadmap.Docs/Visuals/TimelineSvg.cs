@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using Roadmap.Docs.Engine;
 using Roadmap.Docs.Roadmap;
 
 namespace Roadmap.Docs.Visuals;
@@ -52,7 +53,7 @@ public static class TimelineSvg
             schedule = schedule.Narrowed(model.Phases, criticalPath);
         }
         var chart = new Chart(model, schedule, options);
-        var svg = new StringBuilder();
+        var svg = StringBuilders.Rent();
         var id = Svg.Escape(options.IdPrefix);
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{N(chart.Width)}" height="{N(chart.Height)}" viewBox="0 0 {N(chart.Width)} {N(chart.Height)}" role="img" aria-labelledby="{id}-title {id}-desc">""").Append('\n');
         svg.Append(CultureInfo.InvariantCulture, $"""<title id="{id}-title">{Svg.Escape(options.Title)}</title>""").Append('\n');
@@ -74,7 +75,7 @@ public static class TimelineSvg
             Today(svg, chart);
         }
         svg.Append("</g>\n</svg>\n");
-        return svg.ToString();
+        return StringBuilders.Release(svg);
     }
 
     private static string N(double value) => Svg.Num(value);

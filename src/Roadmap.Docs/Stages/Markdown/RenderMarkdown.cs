@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Roadmap.Docs.Stages.Html;
-using System.Text;
+using System.Globalization;
 using Markdig;
 using Markdig.Extensions.TaskLists;
 using Markdig.Renderers;
@@ -172,7 +172,8 @@ public sealed class RenderMarkdown : IModule
             toc.Html = Shortcodes.Toc(headings);
         }
 
-        var html = new StringWriter(new StringBuilder(doc.Content.Length * 2));
+        var builder = StringBuilders.Rent();
+        using var html = new StringWriter(builder, CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(html);
         pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightingCodeBlockRenderer(_highlight));
@@ -184,7 +185,7 @@ public sealed class RenderMarkdown : IModule
         return doc with
         {
             Title = title ?? doc.Title,
-            Html = RawHtml.Contain(html.ToString()),
+            Html = RawHtml.Contain(StringBuilders.Release(builder)),
             Headings = headings.ToImmutable(),
             Tasks = tasks.ToImmutable(),
             Links = links.ToImmutable(),

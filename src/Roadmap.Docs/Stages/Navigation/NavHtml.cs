@@ -1,4 +1,5 @@
 using System.Text;
+using Roadmap.Docs.Engine;
 using Roadmap.Docs.Stages.Html;
 using Roadmap.Docs.Stages.Markdown;
 
@@ -15,13 +16,13 @@ public static class NavHtml
 {
     public static string Render(SiteNavigation nav, string page)
     {
-        var html = new StringBuilder(4096);
+        var html = StringBuilders.Rent();
         var open = nav.Breadcrumbs(page).Select(n => n.Url).Append(page).ToHashSet(StringComparer.Ordinal);
         html.Append("<ul class=\"nav-list\">\n");
         Item(html, page, nav.Root with { Children = [] }, open);
         Items(html, page, nav.Root, open);
         html.Append("</ul>\n");
-        return html.ToString();
+        return StringBuilders.Release(html);
     }
 
     /// <summary>The folder's children that the window shows, a gap where it skips some, and the "Show all" link when it cut any.</summary>

@@ -1,0 +1,55 @@
+using System.Text;
+
+namespace Roadmap.Docs.Engine;
+
+/// <summary>
+/// One reusable <see cref="StringBuilder"/> per thread for text that is built piece by piece and then kept as one string
+/// (a page's HTML, a timeline, a sidebar): a new builder per page grows by chunks that are thrown away once the string is made.
+/// </summary>
+public static class StringBuilders
+{
+    // A builder that grew past this (a huge page) is not kept: it would hold its memory for the rest of the build.
+    private const int MaxKeptChars = 512 * 1024;
+
+    // Two per thread: a panel's builder and the timeline built inside it.
+    [ThreadStatic]
+    private static StringBuilder? t_kept;
+
+    [ThreadStatic]
+    private static StringBuilder? t_kept2;
+
+    /// <summary>An empty builder: one this thread kept, or a new one when both are in use.</summary>
+    public static StringBuilder Rent()
+    {
+        var builder = t_kept ?? t_kept2;
+        if (builder == t_kept)
+        {
+            t_kept = null;
+        }
+        else
+        {
+            t_kept2 = null;
+        }
+        return builder ?? new StringBuilder(16 * 1024);
+    }
+
+    /// <summary>The builder's text; the builder is cleared and kept for this thread's next <see cref="Rent"/>.</summary>
+    public static string Release(StringBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var text = builder.ToString();
+        if (builder.Capacity <= MaxKeptChars)
+        {
+            builder.Clear();
+            if (t_kept is null)
+            {
+                t_kept = builder;
+            }
+            else
+            {
+                t_kept2 = builder;
+            }
+        }
+        return text;
+    }
+}
