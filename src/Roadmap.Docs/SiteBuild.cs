@@ -90,7 +90,7 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
 public static class SiteBuild
 {
     /// <summary>The pipelines whose documents, besides the pages, are files of the site that links may point at.</summary>
-    private static readonly string[] FilePipelines = ["Content", "Roadmap", "Search", "Assets"];
+    private static readonly string[] FilePipelines = ["Content", "RoadmapFiles", "Search", "Assets"];
 
     public static IReadOnlyList<Pipeline> Pipelines(TemplateSet templates, ThemeFiles theme, SourceDates dates) =>
     [
@@ -123,8 +123,14 @@ public static class SiteBuild
         new Pipeline("Roadmap")
         {
             DependsOn = ["Content"],
-            // The roadmap model (phases, deliverables, dependencies, risks, KPIs) and its schedule; timeline.svg and badges.
+            // The roadmap model (phases, deliverables, dependencies, risks, KPIs) and its schedule.
             Process = [RoadmapStage.Build],
+        },
+        new Pipeline("RoadmapFiles")
+        {
+            DependsOn = ["Content", "Roadmap"],
+            // timeline.svg and the progress badges, each written as soon as it is made (beside the layouts, not after them).
+            Process = [RoadmapStage.Files, WriteFiles.Now],
             Output = [WriteFiles.Module],
         },
         new Pipeline("Navigation")
@@ -174,7 +180,7 @@ public static class SiteBuild
         },
         new Pipeline("Lint")
         {
-            DependsOn = ["Content", "Roadmap", "Navigation", "Pages", "Search", "Assets"],
+            DependsOn = ["Content", "Roadmap", "RoadmapFiles", "Navigation", "Pages", "Search", "Assets"],
             PostProcess =
             [
                 // Front matter against each kind's schema; runbook fields, review age and sections.

@@ -295,7 +295,7 @@ public static class PageRefresh
     }
 
     /// <summary>
-    /// The roadmap read from these pages as the Roadmap pipeline reads it, and what it shows: the files it writes, the
+    /// The roadmap read from these pages as the Roadmap pipeline reads it, and what it shows: the files made from it, the
     /// roadmap rules' findings, and each page's panels.
     /// </summary>
     private static async Task<RoadmapView> ViewAsync(LastBuild last, ImmutableDictionary<string, Document> pages, CancellationToken cancellationToken)
@@ -304,7 +304,8 @@ public static class PageRefresh
         var context = NewContext(last, diagnostics, cancellationToken);
         var ordered = pages.Values.OrderBy(p => p.Source, StringComparer.Ordinal).ToImmutableArray();
         context.SetOutputs("Content", ordered);
-        var files = await RoadmapStage.Build.ExecuteAsync([], context).ConfigureAwait(false);
+        await RoadmapStage.Build.ExecuteAsync([], context).ConfigureAwait(false);
+        var files = await RoadmapStage.Files.ExecuteAsync([], context).ConfigureAwait(false);
         var data = context.Get<RoadmapData>();
         CheckRoadmap.Check(data, pages, diagnostics);
         var shown = await RoadmapStage.Panels.ExecuteAsync(ordered, context).ConfigureAwait(false);

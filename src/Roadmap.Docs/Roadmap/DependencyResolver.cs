@@ -110,18 +110,38 @@ public sealed partial class DependencyResolver
         var words = WordMatch.Words(text);
         // How many words each candidate shares with the prose, counted through the word index: one increment per shared
         // word, so a roadmap of thousands of phases whose deliverables share common words stays cheap.
-        _shared ??= new int[_candidates.Length];
-        var touched = new List<int>();
-        foreach (var word in words)
+        if (t_shared is null || t_shared.Length < _candidates.Length)
         {
-            foreach (var i in _byWord.GetValueOrDefault(word) ?? [])
+            t_shared = new int[_candidates.Length];
+        }
+        var shared = t_shared;
+        var touched = new List<int>();
+        try
+        {
+            foreach (var word in words)
             {
-                if (_shared[i]++ == 0)
+                foreach (var i in _byWord.GetValueOrDefault(word) ?? [])
                 {
-                    touched.Add(i);
+                    if (shared[i]++ == 0)
+                    {
+                        touched.Add(i);
+                    }
                 }
             }
+            return Closest(text, from, words.Count, touched, shared);
         }
+        finally
+        {
+            foreach (var i in touched)
+            {
+                shared[i] = 0;
+            }
+        }
+    }
+
+    /// <summary>The best of the candidates that share words with the prose (<paramref name="shared"/> counts them).</summary>
+    private DependencyTarget Closest(string text, Phase from, int wordCount, List<int> touched, int[] shared)
+    {
         // Best score first; on a tie the nearest phase, then a deliverable before a title (it is the narrower claim), then
         // the candidate's place in the roadmap.
         (Candidate Candidate, double Score, int Index)? best = null, bestEarlier = null, matched = null;
@@ -129,8 +149,7 @@ public sealed partial class DependencyResolver
         foreach (var i in touched)
         {
             var candidate = _candidates[i];
-            var score = 2.0 * _shared[i] / (words.Count + candidate.Words.Count);
-            _shared[i] = 0;
+            var score = 2.0 * shared[i] / (wordCount + candidate.Words.Count);
             if (candidate.Phase.Number == from.Number)
             {
                 continue;
@@ -156,8 +175,9 @@ public sealed partial class DependencyResolver
         return new Unresolved("it reads as a condition: it names no phase or deliverable", closest?.Candidate.Label, closest?.Score ?? 0);
     }
 
-    // Per-candidate shared-word counts for ResolveProse, all zero between calls (a resolver is used by one thread).
-    private int[]? _shared;
+    // Per-candidate shared-word counts for ResolveProse, one array per thread (phases resolve in parallel), all zero between calls.
+    [ThreadStatic]
+    private static int[]? t_shared;
 
     private static bool Better((Candidate Candidate, double Score, int Index) a, (Candidate Candidate, double Score, int Index)? b, Phase from)
     {

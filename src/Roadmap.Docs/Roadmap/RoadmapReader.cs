@@ -17,12 +17,16 @@ public static class RoadmapReader
         var risks = new List<Risk>();
         var kpis = new List<Kpi>();
         // Source order, so "which of two phase 3s wins" does not depend on how the documents arrived.
-        foreach (var document in documents.OrderBy(d => d.Source, StringComparer.Ordinal))
+        var ordered = documents.OrderBy(d => d.Source, StringComparer.Ordinal).ToList();
+        // Each phase page is its own markdown: they are read on every core, and kept in source order.
+        var phasePages = ordered.AsParallel().AsOrdered().Select(d => d.Kind == "phase" ? PhasePageReader.Read(d, diagnostics) : null).ToList();
+        for (var at = 0; at < ordered.Count; at++)
         {
+            var document = ordered[at];
             switch (document.Kind)
             {
                 case "phase":
-                    if (PhasePageReader.Read(document, diagnostics) is { } phase)
+                    if (phasePages[at] is { } phase)
                     {
                         phases.Add(phase);
                     }
@@ -68,7 +72,7 @@ public static class RoadmapReader
     private static ImmutableArray<Phase> Resolve(List<Phase> phases, DiagnosticBag diagnostics)
     {
         var resolver = new DependencyResolver(phases);
-        return [.. phases.Select(phase => phase with
+        return [.. phases.AsParallel().AsOrdered().Select(phase => phase with
         {
             Dependencies = [.. phase.Dependencies.Select(dependency =>
             {

@@ -12,8 +12,8 @@ namespace Roadmap.Docs.Roadmap;
 public sealed record RoadmapData(RoadmapModel Model, RoadmapSchedule Schedule, DateOnly Today);
 
 /// <summary>
-/// Reads the roadmap from the content pages, publishes it, and writes what is generated from it:
-/// <c>timeline.svg</c> and the progress badges (SVG plus shields.io endpoint JSON) under <c>badges/</c>.
+/// Reads the roadmap from the content pages and publishes it (<see cref="Build"/>); makes what is generated from it
+/// (<see cref="Files"/>): <c>timeline.svg</c> and the progress badges (SVG plus shields.io endpoint JSON) under <c>badges/</c>.
 /// </summary>
 public static class RoadmapStage
 {
@@ -23,9 +23,15 @@ public static class RoadmapStage
         var model = RoadmapReader.Read(pages, context.Diagnostics);
         var today = DateOnly.FromDateTime(context.Environment.Clock.GetUtcNow().UtcDateTime);
         var start = context.Environment.Settings.RoadmapStart;
-        var data = new RoadmapData(model, RoadmapSchedule.Compute(model, start, start is null ? null : today), today);
-        context.Publish(data);
+        context.Publish(new RoadmapData(model, RoadmapSchedule.Compute(model, start, start is null ? null : today), today));
+        return [];
+    });
 
+    /// <summary>timeline.svg and the badges, made from the published roadmap (while the pages that show it are laid out).</summary>
+    public static IModule Files { get; } = new ForAllDocuments((_, context) =>
+    {
+        var data = context.Get<RoadmapData>();
+        var model = data.Model;
         var files = ImmutableArray.CreateBuilder<Document>();
         if (!model.Phases.IsEmpty)
         {
@@ -37,6 +43,7 @@ public static class RoadmapStage
             }
         }
         // A page's checklist badge depends only on its counts, so pages with the same counts share one file.
+        var pages = context.Outputs("Content").Where(d => d.IsPage);
         foreach (var count in pages.Select(p => p.TaskCount).Where(c => c.Total > 0).Distinct().OrderBy(c => c.Total).ThenBy(c => c.Done))
         {
             files.Add(Generated(ChecklistBadge(count), Badge.Render("checklist", count)));

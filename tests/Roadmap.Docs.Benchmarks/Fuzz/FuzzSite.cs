@@ -98,7 +98,7 @@ public sealed class FuzzSite
 
         // What the Output phases would write: the laid-out pages, the other pipelines' files, the files copied as they are.
         var written = results["Pages"]
-            .Concat(results["Roadmap"]).Concat(results["Search"]).Concat(results["Assets"])
+            .Concat(results["RoadmapFiles"]).Concat(results["Search"]).Concat(results["Assets"])
             .Concat(results["Content"].Where(d => !d.IsPage))
             .Where(d => d.Destination.Length > 0);
         var files = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);

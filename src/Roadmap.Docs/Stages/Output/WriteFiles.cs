@@ -13,6 +13,13 @@ public static class WriteFiles
     public static IModule Module { get; } = new ForEachDocument(Write);
 
     /// <summary>
+    /// Writes each document now, in the Process phase, and lets its content go (files that nothing later reads, written
+    /// while other pipelines still work). A run that writes nothing keeps them, for whoever reads the results.
+    /// </summary>
+    public static IModule Now { get; } = new ForEachDocument((doc, context) =>
+        context.Environment.WritesOutput && doc.Destination.Length > 0 && doc.CopyFrom is null ? Write(doc, context) with { Content = "", Written = true } : doc);
+
+    /// <summary>
     /// Writes a page as it is rendered, straight into its file, and lets its content and panels go (pages are written as
     /// soon as they are laid out, so no page's whole text is held). A run that writes nothing (lint, an in-memory build)
     /// keeps the text as the document's content, for whoever reads the results.
