@@ -61,7 +61,17 @@ public static class RoadmapStage
     /// <param name="highlight">The phase to draw at full strength, or null.</param>
     /// <param name="criticalPath">The whole roadmap's critical path when <paramref name="data"/> is only part of it.</param>
     public static string Timeline(RoadmapData data, string fromDestination, string? highlight, ImmutableArray<string>? criticalPath = null) =>
-        TimelineSvg.Render(data.Model, new TimelineOptions
+        TimelineSvg.Render(data.Model, TimelineOptionsFor(data, fromDestination, highlight, criticalPath));
+
+    /// <summary>Appends the timeline <see cref="Timeline"/> makes to a page's panel.</summary>
+    private static StringBuilder AppendTimeline(StringBuilder html, RoadmapData data, string fromDestination, string? highlight, ImmutableArray<string>? criticalPath = null)
+    {
+        TimelineSvg.Render(data.Model, TimelineOptionsFor(data, fromDestination, highlight, criticalPath), html);
+        return html;
+    }
+
+    private static TimelineOptions TimelineOptionsFor(RoadmapData data, string fromDestination, string? highlight, ImmutableArray<string>? criticalPath) =>
+        new()
         {
             CriticalPath = criticalPath,
             Start = data.Schedule.Start,
@@ -70,7 +80,7 @@ public static class RoadmapStage
             PhaseUrl = phase => SitePaths.Relative(fromDestination, phase.Url),
             IdPrefix = highlight is null ? "rd-timeline" : "rd-timeline-" + highlight,
             Title = highlight is null ? "Roadmap timeline" : $"Roadmap timeline, {highlight} highlighted",
-        });
+        };
 
     private static void AddBadge(ImmutableArray<Document>.Builder files, string name, string label, TaskCount count)
     {
@@ -143,7 +153,7 @@ public static class RoadmapStage
         html.Append("<div class=\"stat\"><span class=\"stat-label\">Progress</span><img class=\"badge\" src=\"")
             .Append(SitePaths.Relative(page.Destination, "badges/roadmap.svg")).Append("\" alt=\"roadmap: ").Append(Badge.Message(progress)).Append("\"></div>");
         html.Append("</div>");
-        html.Append("<figure class=\"timeline\">").Append(Timeline(data, page.Destination, highlight: null));
+        AppendTimeline(html.Append("<figure class=\"timeline\">"), data, page.Destination, highlight: null);
         html.Append("<figcaption>Weeks of the roadmap. Bars are filled by checked deliverables; arrows are dependencies");
         if (!schedule.CriticalPath.IsEmpty)
         {
@@ -205,7 +215,7 @@ public static class RoadmapStage
             Stat(html, "Schedule", "on the critical path");
         }
         html.Append("<div class=\"stat\"><span class=\"stat-label\">Depends on</span><span class=\"stat-value\">").Append(DependencyList(data, phase, page)).Append("</span></div>");
-        html.Append("</div><figure class=\"timeline\">").Append(Timeline(Window(data, phase), page.Destination, phase.Id, data.Schedule.CriticalPath)).Append("</figure></section>");
+        AppendTimeline(html.Append("</div><figure class=\"timeline\">"), Window(data, phase), page.Destination, phase.Id, data.Schedule.CriticalPath).Append("</figure></section>");
         return StringBuilders.Release(html);
     }
 

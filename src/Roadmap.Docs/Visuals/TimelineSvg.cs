@@ -45,7 +45,16 @@ public static class TimelineSvg
 
     public static string Render(RoadmapModel model, TimelineOptions options)
     {
+        var svg = StringBuilders.Rent();
+        Render(model, options, svg);
+        return StringBuilders.Release(svg);
+    }
+
+    /// <summary>Appends the timeline to <paramref name="svg"/> (a page's panel, without a string of its own in between).</summary>
+    public static void Render(RoadmapModel model, TimelineOptions options, StringBuilder svg)
+    {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(svg);
         ArgumentNullException.ThrowIfNull(options);
         var schedule = RoadmapSchedule.Compute(model, options.Start, options.Today);
         if (options.CriticalPath is { } criticalPath)
@@ -53,7 +62,6 @@ public static class TimelineSvg
             schedule = schedule.Narrowed(model.Phases, criticalPath);
         }
         var chart = new Chart(model, schedule, options);
-        var svg = StringBuilders.Rent();
         var id = Svg.Escape(options.IdPrefix);
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{N(chart.Width)}" height="{N(chart.Height)}" viewBox="0 0 {N(chart.Width)} {N(chart.Height)}" role="img" aria-labelledby="{id}-title {id}-desc">""").Append('\n');
         svg.Append(CultureInfo.InvariantCulture, $"""<title id="{id}-title">{Svg.Escape(options.Title)}</title>""").Append('\n');
@@ -75,7 +83,6 @@ public static class TimelineSvg
             Today(svg, chart);
         }
         svg.Append("</g>\n</svg>\n");
-        return StringBuilders.Release(svg);
     }
 
     private static string N(double value) => Svg.Num(value);

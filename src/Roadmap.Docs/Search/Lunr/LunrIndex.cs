@@ -105,27 +105,52 @@ public sealed class LunrIndex
     /// <summary>Each shard's field vector elements, given which shard each term id is in.</summary>
     internal ShardVectors[] SplitVectors(int[] shardOfTerm, int shardCount)
     {
-        var fieldRefs = new List<int>[shardCount];
-        var groupStart = new List<int>[shardCount];
-        var elements = new List<int>[shardCount];
-        for (int s = 0; s < shardCount; s++)
-        {
-            (fieldRefs[s], groupStart[s], elements[s]) = ([], [], []);
-        }
-        for (int fieldRef = 0; fieldRef < _vectorStart.Length - 1; fieldRef++)
+        // Two passes over the elements: count each shard's groups and elements, then fill arrays of exactly that size.
+        int fieldRefCount = _vectorStart.Length - 1;
+        var groups = new int[shardCount];
+        var sizes = new int[shardCount];
+        var lastFieldRef = new int[shardCount];
+        Array.Fill(lastFieldRef, -1);
+        for (int fieldRef = 0; fieldRef < fieldRefCount; fieldRef++)
         {
             for (int e = _vectorStart[fieldRef]; e < _vectorStart[fieldRef + 1]; e++)
             {
                 int s = shardOfTerm[_vectorTerms[e]];
-                if (fieldRefs[s].Count == 0 || fieldRefs[s][^1] != fieldRef)
+                if (lastFieldRef[s] != fieldRef)
                 {
-                    fieldRefs[s].Add(fieldRef);
-                    groupStart[s].Add(elements[s].Count);
+                    lastFieldRef[s] = fieldRef;
+                    groups[s]++;
                 }
-                elements[s].Add(e);
+                sizes[s]++;
             }
         }
-        return [.. Enumerable.Range(0, shardCount).Select(s => new ShardVectors([.. fieldRefs[s]], [.. groupStart[s], elements[s].Count], [.. elements[s]]))];
+        var shards = new ShardVectors[shardCount];
+        for (int s = 0; s < shardCount; s++)
+        {
+            var groupStart = new int[groups[s] + 1];
+            groupStart[^1] = sizes[s];
+            shards[s] = new ShardVectors(new int[groups[s]], groupStart, new int[sizes[s]]);
+        }
+        Array.Fill(lastFieldRef, -1);
+        Array.Clear(groups);
+        Array.Clear(sizes);
+        for (int fieldRef = 0; fieldRef < fieldRefCount; fieldRef++)
+        {
+            for (int e = _vectorStart[fieldRef]; e < _vectorStart[fieldRef + 1]; e++)
+            {
+                int s = shardOfTerm[_vectorTerms[e]];
+                var shard = shards[s];
+                if (lastFieldRef[s] != fieldRef)
+                {
+                    lastFieldRef[s] = fieldRef;
+                    shard.FieldRefs[groups[s]] = fieldRef;
+                    shard.GroupStart[groups[s]] = sizes[s];
+                    groups[s]++;
+                }
+                shard.Elements[sizes[s]++] = e;
+            }
+        }
+        return shards;
     }
 
     /// <summary>
