@@ -178,15 +178,25 @@ public static class SiteBuild
             Input = [new ForAllDocuments((_, _) => ThemeAssets(theme))],
             Output = [WriteFiles.Module],
         },
+        // The checks that need only the pages or the roadmap run while the layouts and the index are made; the link
+        // check needs every file of the site, so it runs after every pipeline's Process phase.
+        new Pipeline("PageChecks")
+        {
+            DependsOn = ["Content"],
+            // Front matter against each kind's schema; runbook fields, review age and sections.
+            Process = [new CheckPages("Content")],
+        },
+        new Pipeline("RoadmapChecks")
+        {
+            DependsOn = ["Content", "Roadmap"],
+            // Dependencies that name nothing, schedule and status conflicts, hand-written timelines that drifted.
+            Process = [new CheckRoadmap()],
+        },
         new Pipeline("Lint")
         {
             DependsOn = ["Content", "Roadmap", "RoadmapFiles", "Navigation", "Pages", "Search", "Assets"],
             PostProcess =
             [
-                // Front matter against each kind's schema; runbook fields, review age and sections.
-                new CheckPages("Content"),
-                // Dependencies that name nothing, schedule and status conflicts, hand-written timelines that drifted.
-                new CheckRoadmap(),
                 // Links and anchors on the built HTML, against every file and id the site really has.
                 new CheckLinks("Pages", FilePipelines),
             ],

@@ -104,15 +104,8 @@ public static partial class SearchStage
         for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
-            builder.Add(i.ToString(CultureInfo.InvariantCulture), new Dictionary<string, string?>
-            {
-                ["title"] = e.Section.Length == 0 ? e.Title : "",
-                ["headings"] = e.Headings,
-                ["tags"] = e.Tags,
-                ["service"] = e.Service,
-                ["body"] = e.Text,
-                ["kind"] = e.Kind,
-            }, SeverityBoost(e.Severity));
+            // In the order of Fields: title, headings, tags, service, body, kind.
+            builder.Add(i.ToString(CultureInfo.InvariantCulture), [e.Section.Length == 0 ? e.Title : "", e.Headings, e.Tags, e.Service, e.Text, e.Kind], SeverityBoost(e.Severity));
         }
         var index = builder.Build();
         var shards = LunrShards.Create(index, Math.Max(1, entries.Count / EntriesPerShard), "index");

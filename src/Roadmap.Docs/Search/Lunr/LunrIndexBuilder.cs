@@ -86,6 +86,33 @@ public sealed class LunrIndexBuilder
                 throw new ArgumentException($"Document '{docRef}' has a value for '{key}', which is not a declared field.", nameof(fieldValues));
             }
         }
+        var values = new string?[_fields.Count];
+        for (int f = 0; f < values.Length; f++)
+        {
+            values[f] = fieldValues.GetValueOrDefault(_fields[f]);
+        }
+        Add(docRef, values, documentBoost);
+    }
+
+    /// <summary>
+    /// Adds a document with the text of every declared field, in declaration order (null counts as empty): what
+    /// <see cref="Add(string, IReadOnlyDictionary{string, string}, double)"/> does, without a dictionary per document.
+    /// </summary>
+    public void Add(string docRef, ReadOnlySpan<string?> fieldValues, double documentBoost = 1)
+    {
+        ArgumentNullException.ThrowIfNull(docRef);
+        if (_built is not null)
+        {
+            throw new InvalidOperationException("Documents cannot be added after the index was built.");
+        }
+        if (_fields.Count == 0)
+        {
+            throw new InvalidOperationException("Declare at least one field before adding documents.");
+        }
+        if (fieldValues.Length != _fields.Count)
+        {
+            throw new ArgumentException($"Document '{docRef}' has {fieldValues.Length} field values for {_fields.Count} declared fields.", nameof(fieldValues));
+        }
         double boost = EffectiveBoost(documentBoost, nameof(documentBoost));
         if (!_refSet.Add(docRef))
         {
@@ -93,9 +120,9 @@ public sealed class LunrIndexBuilder
         }
         _refs.Add(docRef);
         _docBoosts.Add(boost);
-        foreach (var field in _fields)
+        foreach (var value in fieldValues)
         {
-            _texts.Add(fieldValues.GetValueOrDefault(field));
+            _texts.Add(value);
         }
     }
 
