@@ -46,6 +46,20 @@ public sealed class LunrIndexBuilderTests
     }
 
     [Fact]
+    public void Field_values_in_declaration_order_build_the_same_index_as_named_values()
+    {
+        var named = new LunrIndexBuilder().Field("title", 10).Field("body");
+        var ordered = new LunrIndexBuilder().Field("title", 10).Field("body");
+        named.Add("a", new Dictionary<string, string?> { ["body"] = "roll back the deployment", ["title"] = "Rollback" }, 1.4);
+        ordered.Add("a", ["Rollback", "roll back the deployment"], 1.4);
+        named.Add("b", new Dictionary<string, string?> { ["title"] = "Restore" });
+        ordered.Add("b", ["Restore", null]);
+
+        Assert.Equal(named.ToJson(), ordered.ToJson());
+        Assert.Throws<ArgumentException>(() => new LunrIndexBuilder().Field("title").Field("body").Add("c", ["only one"]));
+    }
+
+    [Fact]
     public void Search_results_match_lunr_js_for_60_queries()
     {
         var corpus = LunrCorpus.Generate(count: 220, seed: 42);
