@@ -82,10 +82,18 @@ public sealed partial class CheckRoadmap : IModule
     /// <summary>Hand-written "Week 5-7: Phase 3" lines and "Total Duration: 18 weeks" claims, compared with the model.</summary>
     private static void CheckDrift(Document page, RoadmapModel model, RoadmapSchedule schedule, DiagnosticBag diagnostics)
     {
-        var lines = page.SourceText.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        // Line by line in place: only a line either pattern matches becomes a string of its own.
+        var text = page.SourceText;
+        for (int i = 0, lineStart = 0; lineStart <= text.Length; i++)
         {
-            var line = lines[i];
+            var lineEnd = text.IndexOf('\n', lineStart);
+            var span = text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart);
+            lineStart = lineEnd < 0 ? text.Length + 1 : lineEnd + 1;
+            if (!TimelineLine().IsMatch(span) && !TotalLine().IsMatch(span))
+            {
+                continue;
+            }
+            var line = span.ToString();
             if (TimelineLine().Match(line) is { Success: true } m)
             {
                 var number = int.Parse(m.Groups["phase"].Value, CultureInfo.InvariantCulture);
