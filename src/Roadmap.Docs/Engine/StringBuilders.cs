@@ -21,16 +21,17 @@ public static class StringBuilders
     /// <summary>An empty builder: one this thread kept, or a new one when both are in use.</summary>
     public static StringBuilder Rent()
     {
-        var builder = t_kept ?? t_kept2;
-        if (builder == t_kept)
+        if (t_kept is { } kept)
         {
             t_kept = null;
+            return kept;
         }
-        else
+        if (t_kept2 is { } kept2)
         {
             t_kept2 = null;
+            return kept2;
         }
-        return builder ?? new StringBuilder(16 * 1024);
+        return new StringBuilder(16 * 1024);
     }
 
     /// <summary>The builder's text; the builder is cleared and kept for this thread's next <see cref="Rent"/>.</summary>

@@ -128,7 +128,7 @@ public sealed partial class DependencyResolver
                     }
                 }
             }
-            return Closest(text, from, words.Count, touched, shared);
+            return Closest(from, words.Count, touched, shared);
         }
         finally
         {
@@ -140,7 +140,7 @@ public sealed partial class DependencyResolver
     }
 
     /// <summary>The best of the candidates that share words with the prose (<paramref name="shared"/> counts them).</summary>
-    private DependencyTarget Closest(string text, Phase from, int wordCount, List<int> touched, int[] shared)
+    private DependencyTarget Closest(Phase from, int wordCount, List<int> touched, int[] shared)
     {
         // Best score first; on a tie the nearest phase, then a deliverable before a title (it is the narrower claim), then
         // the candidate's place in the roadmap.

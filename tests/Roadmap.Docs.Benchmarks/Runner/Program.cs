@@ -122,9 +122,9 @@ internal static class Program
         {
             // Only now: on ext4 without a journal, creating a file scans past every inode freed in the last minutes, so a
             // deletion just before a timed build (ours or Hugo's) slows that build down (see MeasureSizeAsync).
-            foreach (var work in works.Where(_ => !options.Keep))
+            if (!options.Keep)
             {
-                Directory.Delete(work, recursive: true);
+                works.ForEach(work => Directory.Delete(work, recursive: true));
             }
         }
         var report = Report.Markdown(results, options, hugo, (loadBefore, Measure.LoadAverage()));
@@ -147,37 +147,35 @@ internal static class Program
     {
         var work = Directory.CreateTempSubdirectory($"roadmap-docs-bench-{pages}-").FullName;
         works.Add(work);
+        var input = Path.Combine(work, "input");
+        var stopwatch = Stopwatch.StartNew();
+        CorpusGenerator.Generate(input, pages, options.Seed);
+        Log($"{pages:N0} pages: corpus generated in {stopwatch.Elapsed.TotalSeconds:F1} s ({Measure.DirectoryBytes(input) / 1048576.0:F1} MiB) at {work}");
+        var hugoSite = Path.Combine(work, "hugo");
+        if (hugo is not null)
         {
-            var input = Path.Combine(work, "input");
-            var stopwatch = Stopwatch.StartNew();
-            CorpusGenerator.Generate(input, pages, options.Seed);
-            Log($"{pages:N0} pages: corpus generated in {stopwatch.Elapsed.TotalSeconds:F1} s ({Measure.DirectoryBytes(input) / 1048576.0:F1} MiB) at {work}");
-            var hugoSite = Path.Combine(work, "hugo");
+            HugoSite.Create(input, hugoSite);
+        }
+
+        var ours = new List<ToolRun>();
+        var theirs = new List<ToolRun>();
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            ours.Add(RunOurs(input, Path.Combine(work, $"site-{run}"), theme, stages: false));
+            var child = ours[^1].Child!;
+            Log($"  run {run}: ours {ours[^1].Wall.TotalSeconds:F2} s (build {child.BuildMilliseconds / 1000:F2} s), {ours[^1].PeakBytes / 1048576.0:F0} MiB, {child.Pages:N0} pages, {child.Warnings} warnings");
             if (hugo is not null)
             {
-                HugoSite.Create(input, hugoSite);
+                theirs.Add(RunHugo(hugo, hugoSite, Path.Combine(work, $"hugo-public-{run}")));
+                Log($"  run {run}: hugo {theirs[^1].Wall.TotalSeconds:F2} s, {theirs[^1].PeakBytes / 1048576.0:F0} MiB");
             }
-
-            var ours = new List<ToolRun>();
-            var theirs = new List<ToolRun>();
-            for (var run = 1; run <= options.Runs; run++)
-            {
-                ours.Add(RunOurs(input, Path.Combine(work, $"site-{run}"), theme, stages: false));
-                var child = ours[^1].Child!;
-                Log($"  run {run}: ours {ours[^1].Wall.TotalSeconds:F2} s (build {child.BuildMilliseconds / 1000:F2} s), {ours[^1].PeakBytes / 1048576.0:F0} MiB, {child.Pages:N0} pages, {child.Warnings} warnings");
-                if (hugo is not null)
-                {
-                    theirs.Add(RunHugo(hugo, hugoSite, Path.Combine(work, $"hugo-public-{run}")));
-                    Log($"  run {run}: hugo {theirs[^1].Wall.TotalSeconds:F2} s, {theirs[^1].PeakBytes / 1048576.0:F0} MiB");
-                }
-            }
-            var search = SearchPayload.Measure(Path.Combine(work, "site-1"), "rollback");
-            Log($"  search: {search.Shards} shards, {search.TotalGzipBytes / 1024.0:F0} KiB gzip in all; before the first results of '{search.Query}': {search.FirstResultGzipBytes / 1024.0:F0} KiB gzip");
-            var stages = options.Stages ? RunOurs(input, Path.Combine(work, "site-stages"), theme, stages: true).Child!.Stages : [];
-            var incremental = options.Incremental ? MeasureIncremental(input, work, theme) : null;
-            var serve = options.Serve ? await ServeBench.MeasureAsync(input, work, theme) : null;
-            return new SizeResult(pages, Measure.DirectoryBytes(input), ours, theirs, stages) { Search = search, Incremental = incremental, Serve = serve };
         }
+        var search = SearchPayload.Measure(Path.Combine(work, "site-1"), "rollback");
+        Log($"  search: {search.Shards} shards, {search.TotalGzipBytes / 1024.0:F0} KiB gzip in all; before the first results of '{search.Query}': {search.FirstResultGzipBytes / 1024.0:F0} KiB gzip");
+        var stages = options.Stages ? RunOurs(input, Path.Combine(work, "site-stages"), theme, stages: true).Child!.Stages : [];
+        var incremental = options.Incremental ? MeasureIncremental(input, work, theme) : null;
+        var serve = options.Serve ? await ServeBench.MeasureAsync(input, work, theme) : null;
+        return new SizeResult(pages, Measure.DirectoryBytes(input), ours, theirs, stages) { Search = search, Incremental = incremental, Serve = serve };
     }
 
     /// <summary>

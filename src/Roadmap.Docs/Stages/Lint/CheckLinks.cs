@@ -121,7 +121,6 @@ public sealed class CheckLinks(string pagesPipeline, params string[] otherPipeli
         return Task.FromResult(inputs);
     }
 
-    /// <summary>What differs between two pages of one layout: the generated panels and the markdown body.</summary>
     /// <summary>The page's ids and links from the scan made before the layout stage, or read now for a page it did not see.</summary>
     private static List<HtmlAttr> Attributes(Engine.ExecutionContext context, Document page) =>
         context.TryGet<PageLinks>()?.Of(page) ?? Varying(page);
