@@ -1,3 +1,4 @@
+using System.Globalization;
 using Roadmap.Docs.Engine;
 using Spectre.Console;
 
@@ -63,10 +64,14 @@ internal sealed class ConsoleReporter
         }
         if (_verbosity == "detailed")
         {
-            foreach (var t in result.Timings.OrderByDescending(t => t.Elapsed))
+            // In the order they started, with the start: which stages ran side by side, and which one the build waited for.
+            foreach (var t in result.Timings.OrderBy(t => t.Start))
             {
-                _stdout.WriteLine($"  {t.Elapsed.TotalMilliseconds,8:0.0} ms  {t.Pipeline}/{t.Phase}/{t.Module}");
+                _stdout.WriteLine($"  {t.Start.TotalMilliseconds,8:0} +{t.Elapsed.TotalMilliseconds,8:0.0} ms  {t.Pipeline}/{t.Phase}/{t.Module}");
             }
+            // What the runtime spent on memory: when a build is slow, often the answer.
+            _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  memory: {GC.GetTotalAllocatedBytes() / 1048576.0:0} MiB allocated, {Environment.WorkingSet / 1048576.0:0} MiB working set, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
         }
         var summary = $"{CliApp.Plural(result.Pages, "page")}, {CliApp.Plural(result.Warnings, "warning")}, {CliApp.Plural(result.Errors, "error")} in {result.Elapsed.TotalSeconds:0.00} s"
             + (result.UpToDate ? " — up to date, nothing changed since the last build" : result.Published ? "" : " — site not written, the previous one was kept");

@@ -83,6 +83,7 @@ public sealed class Engine
                 {
                     AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated,
                     Cpu = Environment.CpuUsage.TotalTime - cpu,
+                    Start = System.Diagnostics.Stopwatch.GetElapsedTime(context.Created, started),
                 });
             }
             catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)

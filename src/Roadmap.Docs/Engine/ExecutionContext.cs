@@ -24,6 +24,9 @@ public sealed class ExecutionContext
 
     public int MaxParallelism => Environment.MaxParallelism;
 
+    /// <summary>When this context was made (a <see cref="System.Diagnostics.Stopwatch"/> timestamp): timings start from here.</summary>
+    public long Created { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     /// <summary>How long each module took, for <c>--verbosity detailed</c> and profiling.</summary>
     public ConcurrentQueue<ModuleTiming> Timings { get; } = new();
 
@@ -58,6 +61,9 @@ public sealed record ModuleTiming(string Pipeline, PipelinePhase Phase, string M
 
     /// <summary>CPU time the whole process used while the module ran (user + system, every thread; shared like <see cref="AllocatedBytes"/>).</summary>
     public TimeSpan Cpu { get; init; }
+
+    /// <summary>When the module started, from the start of the engine's run: with <see cref="Elapsed"/>, which stages overlapped.</summary>
+    public TimeSpan Start { get; init; }
 }
 
 /// <summary>The fixed facts of one build: folders, clock and parallelism.</summary>
