@@ -69,30 +69,48 @@ public sealed class LunrShardsTests
         var full = JsonDocument.Parse(index.ToJson()).RootElement;
         string[] allTerms = [.. full.GetProperty("invertedIndex").EnumerateArray().Select(e => LunrOracle.Text(e[0]))];
 
+        // Every field vector element of the unsharded index, by field/ref and term index: each must be in exactly one posting.
+        var elements = new Dictionary<(string FieldRef, int Term), double>();
+        foreach (var vector in full.GetProperty("fieldVectors").EnumerateArray())
+        {
+            var values = vector[1].EnumerateArray().ToArray();
+            for (int e = 0; e < values.Length; e += 2)
+            {
+                elements.Add((LunrOracle.Text(vector[0]), values[e].GetInt32()), values[e + 1].GetDouble());
+            }
+        }
         var shardTerms = new List<string>();
         var sizes = new List<int>();
         for (int shard = 0; shard < shards.Count; shard++)
         {
             string json = shards.ShardJson(shard);
             sizes.Add(json.Length);
-            var root = JsonDocument.Parse(json).RootElement;
-            string[] terms = [.. root.GetProperty("invertedIndex").EnumerateArray().Select(e => LunrOracle.Text(e[0]))];
+            var entries = JsonDocument.Parse(json).RootElement.GetProperty("terms").EnumerateArray().ToArray();
+            string[] terms = [.. entries.Select(e => LunrOracle.Text(e[0]))];
             Assert.All(terms, t => Assert.Equal(shard, shards.ShardForTerm(t)));
             Assert.StartsWith(shards.From[shard], terms[0], StringComparison.Ordinal);
             shardTerms.AddRange(terms);
-            // Vectors only for the fieldRefs its postings name, only with its own terms' elements.
-            var termIndexes = root.GetProperty("invertedIndex").EnumerateArray().Select(e => e[1].GetProperty("_index").GetInt32()).ToHashSet();
-            foreach (var vector in root.GetProperty("fieldVectors").EnumerateArray())
+            // Each posting: documents by gap, each with the score the unsharded index's vector has for it.
+            foreach (var entry in entries)
             {
-                var elements = vector[1].EnumerateArray().ToArray();
-                Assert.NotEmpty(elements);
-                for (int e = 0; e < elements.Length; e += 2)
+                int term = entry[1].GetInt32();
+                for (int f = 0; f < index.Fields.Count; f++)
                 {
-                    Assert.Contains(elements[e].GetInt32(), termIndexes);
+                    var list = entry[2 + f].EnumerateArray().ToArray();
+                    Assert.True(list.Length % 2 == 0);
+                    for (int i = 0, doc = 0; i < list.Length; i += 2)
+                    {
+                        int gap = list[i].GetInt32();
+                        Assert.True(i == 0 ? gap >= 0 : gap > 0, "documents ascend");
+                        doc += gap;
+                        Assert.True(elements.Remove((index.Fields[f] + "/" + index.DocumentRefs[doc], term), out double score));
+                        Assert.Equal(score, list[i + 1].GetDouble());
+                    }
                 }
             }
         }
 
+        Assert.Empty(elements);
         Assert.Equal(allTerms, shardTerms);
         Assert.Equal("", shards.From[0]);
         Assert.True(sizes.Max() < 2.5 * sizes.Min(), $"unbalanced shard sizes: {string.Join(", ", sizes)}");

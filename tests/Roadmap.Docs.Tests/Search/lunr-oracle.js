@@ -28,9 +28,9 @@ function search (index, query) {
   }
 }
 
-function loadShards (spec) {
+function loadShards (spec, shards) {
   const manifest = JSON.parse(fs.readFileSync(path.join(spec.dir, spec.manifest), 'utf8'))
-  const all = manifest.shards.map(s => JSON.parse(fs.readFileSync(path.join(spec.dir, s.file), 'utf8')))
+  const all = manifest.shards.map(s => shards.expandShard(manifest, JSON.parse(fs.readFileSync(path.join(spec.dir, s.file), 'utf8'))))
   return { manifest, all }
 }
 
@@ -76,7 +76,7 @@ const commands = {
   // {dir, manifest, full: path of the unsharded JSON, queries}
   shards: spec => {
     const shards = require('../../../theme/assets/js/search/lunr-shards.js')
-    const { manifest, all } = loadShards(spec)
+    const { manifest, all } = loadShards(spec, shards)
     const full = lunr.Index.load(JSON.parse(fs.readFileSync(spec.full, 'utf8')))
     const allIndex = lunr.Index.load(shards.mergeShards(manifest, all))
     const shardTerms = all.map(s => lunr.Index.load(s).tokenSet.toArray().length)

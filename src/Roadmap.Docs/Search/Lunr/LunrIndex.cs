@@ -4,7 +4,7 @@ namespace Roadmap.Docs.Search.Lunr;
 
 /// <summary>
 /// A built lunr.js 2.3.9 index: immutable, written as <c>JSON.stringify(index)</c>'s exact bytes, whole
-/// (<see cref="WriteJson"/>) or split by term range (<see cref="LunrShards"/>).
+/// (<see cref="WriteJson"/>), or split by term range into packed shards the browser expands (<see cref="LunrShards"/>).
 /// </summary>
 public sealed class LunrIndex
 {
@@ -63,103 +63,110 @@ public sealed class LunrIndex
     /// <summary>The term at a position of the serialization order (ordinal), which is the order shards partition terms in.</summary>
     internal string SortedTerm(int position) => _terms[_sortedTermIds[position]];
 
-    /// <summary>The id (lunr "_index") of the term at a position of the serialization order.</summary>
-    internal int SortedTermId(int position) => _sortedTermIds[position];
-
     public void WriteJson(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var writer = new JsJsonWriter(stream);
-        Write(writer, 0, _terms.Length, vectors: null);
+        Write(writer);
     }
 
     public string ToJson() => JsJsonWriter.ToText(WriteJson);
 
     /// <summary>
-    /// An estimate of the bytes that term's entries add to the JSON (its posting, and one vector element per document field
-    /// that holds it), used to balance shards.
+    /// An estimate of the bytes that term's entry adds to a packed shard (<see cref="WritePacked"/>): the term, its id,
+    /// and a document number and score per posting. Used to balance shards.
     /// </summary>
     internal long SerializedCost(int sortedPosition)
     {
         int term = _sortedTermIds[sortedPosition];
-        long cost = _terms[term].Length + 16;
+        long cost = _terms[term].Length + 12;
         for (int f = 0; f < _fields.Length; f++)
         {
-            cost += _fields[f].Length + 5;
-            foreach (int doc in _postings[(term * _fields.Length) + f])
-            {
-                // "ref":{}, plus "123,0.456," in that field's vector.
-                cost += _refs[doc].Length + 6 + 12;
-            }
+            // "[…]," plus "123,0.456," per document.
+            cost += 3 + (10L * _postings[(term * _fields.Length) + f].Length);
         }
         return cost;
     }
 
     /// <summary>
-    /// One shard's part of the field vectors: the fieldRefs (in order) that hold any of its terms, and for each the
-    /// positions of those terms' elements. Made for all shards in one pass (<see cref="SplitVectors"/>), so writing a shard
-    /// reads only its own elements, not every vector of the index.
+    /// Each posting's score, in the posting's document order: [term * fieldCount + field][i] is the field vector value of
+    /// the term for document <c>_postings[…][i]</c>. Every posting has exactly one vector element and vice versa (lunr
+    /// makes both from the same term frequencies), so a shard can carry the vectors inside its postings.
     /// </summary>
-    internal sealed record ShardVectors(int[] FieldRefs, int[] GroupStart, int[] Elements);
-
-    /// <summary>Each shard's field vector elements, given which shard each term id is in.</summary>
-    internal ShardVectors[] SplitVectors(int[] shardOfTerm, int shardCount)
+    internal double[][] PostingScores()
     {
-        // Two passes over the elements: count each shard's groups and elements, then fill arrays of exactly that size.
-        int fieldRefCount = _vectorStart.Length - 1;
-        var groups = new int[shardCount];
-        var sizes = new int[shardCount];
-        var lastFieldRef = new int[shardCount];
-        Array.Fill(lastFieldRef, -1);
-        for (int fieldRef = 0; fieldRef < fieldRefCount; fieldRef++)
+        int fieldCount = _fields.Length;
+        var scores = new double[_postings.Length][];
+        for (int slot = 0; slot < scores.Length; slot++)
         {
+            scores[slot] = _postings[slot].Length == 0 ? [] : new double[_postings[slot].Length];
+        }
+        // Field refs ascend by document, so each posting fills in its documents' order.
+        var filled = new int[_postings.Length];
+        for (int fieldRef = 0; fieldRef + 1 < _vectorStart.Length; fieldRef++)
+        {
+            int field = fieldRef % fieldCount;
             for (int e = _vectorStart[fieldRef]; e < _vectorStart[fieldRef + 1]; e++)
             {
-                int s = shardOfTerm[_vectorTerms[e]];
-                if (lastFieldRef[s] != fieldRef)
-                {
-                    lastFieldRef[s] = fieldRef;
-                    groups[s]++;
-                }
-                sizes[s]++;
+                int slot = (_vectorTerms[e] * fieldCount) + field;
+                scores[slot][filled[slot]++] = _vectorValues[e];
             }
         }
-        var shards = new ShardVectors[shardCount];
-        for (int s = 0; s < shardCount; s++)
-        {
-            var groupStart = new int[groups[s] + 1];
-            groupStart[^1] = sizes[s];
-            shards[s] = new ShardVectors(new int[groups[s]], groupStart, new int[sizes[s]]);
-        }
-        Array.Fill(lastFieldRef, -1);
-        Array.Clear(groups);
-        Array.Clear(sizes);
-        for (int fieldRef = 0; fieldRef < fieldRefCount; fieldRef++)
-        {
-            for (int e = _vectorStart[fieldRef]; e < _vectorStart[fieldRef + 1]; e++)
-            {
-                int s = shardOfTerm[_vectorTerms[e]];
-                var shard = shards[s];
-                if (lastFieldRef[s] != fieldRef)
-                {
-                    lastFieldRef[s] = fieldRef;
-                    shard.FieldRefs[groups[s]] = fieldRef;
-                    shard.GroupStart[groups[s]] = sizes[s];
-                    groups[s]++;
-                }
-                shard.Elements[sizes[s]++] = e;
-            }
-        }
-        return shards;
+        return scores;
     }
 
     /// <summary>
-    /// Writes the index, or one shard of it: the terms at sorted positions [<paramref name="from"/>, <paramref name="to"/>),
-    /// and (when <paramref name="vectors"/> is given) only the vector elements of that shard's terms, for only the fieldRefs
-    /// that hold them.
+    /// Writes the terms at sorted positions [<paramref name="from"/>, <paramref name="to"/>) as a packed shard:
+    /// <c>{"terms":[[term, _index, postings of field 0, postings of field 1, …], …]}</c>, each field's postings a flat list
+    /// <c>[document, score, document, score, …]</c> with each document number the gap from the one before (the first from
+    /// 0). Document numbers are positions in <see cref="DocumentRefs"/>; the scores are the field vector values. The
+    /// browser expands it into lunr's own form (theme/assets/js/search/lunr-shards.js, <c>expandShard</c>): about a
+    /// quarter of the bytes, since lunr's form names every document twice per term, once in the posting and once in
+    /// the vector.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void Write(JsJsonWriter w, int from, int to, ShardVectors? vectors)
+    internal void WritePacked(JsJsonWriter w, int from, int to, double[][] scores)
+    {
+        int fieldCount = _fields.Length;
+        w.Raw("{\"terms\":[");
+        for (int position = from; position < to; position++)
+        {
+            int term = _sortedTermIds[position];
+            if (position > from)
+            {
+                w.Raw(',');
+            }
+            w.Raw('[');
+            w.String(_terms[term]);
+            w.Raw(',');
+            w.Integer(term);
+            for (int f = 0; f < fieldCount; f++)
+            {
+                int slot = (term * fieldCount) + f;
+                var docs = _postings[slot];
+                var values = scores[slot];
+                w.Raw(",[");
+                for (int i = 0, previous = 0; i < docs.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        w.Raw(',');
+                    }
+                    w.Integer(docs[i] - previous);
+                    w.Raw(',');
+                    w.Number(values[i]);
+                    previous = docs[i];
+                }
+                w.Raw(']');
+            }
+            w.Raw(']');
+        }
+        w.Raw("]}");
+    }
+
+    /// <summary>Writes the whole index as <c>JSON.stringify(index)</c> would.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Write(JsJsonWriter w)
     {
         int fieldCount = _fields.Length;
         w.Raw("{\"version\":");
@@ -168,23 +175,18 @@ public sealed class LunrIndex
         w.StringArray(_fields);
 
         w.Raw(",\"fieldVectors\":[");
-        int vectorCount = vectors?.FieldRefs.Length ?? (_vectorStart.Length - 1);
-        for (int v = 0; v < vectorCount; v++)
+        for (int fieldRef = 0; fieldRef + 1 < _vectorStart.Length; fieldRef++)
         {
-            int fieldRef = vectors?.FieldRefs[v] ?? v;
-            if (v > 0)
+            if (fieldRef > 0)
             {
                 w.Raw(',');
             }
             w.Raw('[');
             w.String(_fields[fieldRef % fieldCount], '/', _refs[fieldRef / fieldCount]);
             w.Raw(",[");
-            int first = vectors?.GroupStart[v] ?? _vectorStart[fieldRef];
-            int end = vectors?.GroupStart[v + 1] ?? _vectorStart[fieldRef + 1];
-            for (int i = first; i < end; i++)
+            for (int e = _vectorStart[fieldRef]; e < _vectorStart[fieldRef + 1]; e++)
             {
-                int e = vectors?.Elements[i] ?? i;
-                if (i > first)
+                if (e > _vectorStart[fieldRef])
                 {
                     w.Raw(',');
                 }
@@ -196,10 +198,10 @@ public sealed class LunrIndex
         }
 
         w.Raw("],\"invertedIndex\":[");
-        for (int position = from; position < to; position++)
+        for (int position = 0; position < _terms.Length; position++)
         {
             int term = _sortedTermIds[position];
-            if (position > from)
+            if (position > 0)
             {
                 w.Raw(',');
             }

@@ -9,9 +9,11 @@ namespace Roadmap.Docs.Search.Lunr;
 /// Shards are disjoint, contiguous ranges of the sorted term list. Shard i holds every term t with
 /// <c>from[i] &lt;= t &lt; from[i + 1]</c> (JS string comparison, i.e. UTF-16 code units; <c>from[0]</c> is ""), so the
 /// browser finds a term's shard from the term alone. Each <c>from</c> is the shortest prefix of the shard's first term
-/// that sorts after the previous shard's last term. Each shard is a valid index for <c>lunr.Index.load</c>: all
-/// fields, its terms' postings, the pipeline, and the fieldVectors of the fieldRefs its postings name, keeping only
-/// the elements of its own terms.
+/// that sorts after the previous shard's last term. A shard is packed (<see cref="LunrIndex.WritePacked"/>): its terms
+/// with their postings, each posting with its field vector value, documents by number. <c>expandShard</c> in
+/// theme/assets/js/search/lunr-shards.js turns it into lunr's own form, a valid index for <c>lunr.Index.load</c>: all
+/// fields, its terms' postings (refs from the manifest), the pipeline, and the fieldVectors of the fieldRefs its
+/// postings name, keeping only the elements of its own terms.
 /// </para>
 /// <para>
 /// Scores cannot be added up across shards (a document's score divides by the norm of the whole query vector), so the
@@ -23,9 +25,9 @@ namespace Roadmap.Docs.Search.Lunr;
 /// <see cref="ShardsForPrefix"/> of the part before it (a prefix can span shards). Else run the clause term through the
 /// search pipeline (the stemmer, see <see cref="LunrText.QueryTerm"/>) and load <see cref="ShardForTerm"/> of it.
 /// Prohibited (<c>-</c>) clauses need their shard loaded too.</item>
-/// <item>Merge every loaded shard (any superset of the needed ones gives the same results): concatenate their
-/// <c>invertedIndex</c> arrays in shard order (ranges ascend, so the result stays sorted, as TokenSet.Builder
-/// requires); build <c>fieldVectors</c> for every fieldRef in manifest order (each ref in <c>refs</c>, each field in
+/// <item>Expand each shard as it arrives. Merge every loaded shard (any superset of the needed ones gives the same
+/// results): concatenate their <c>invertedIndex</c> arrays in shard order (ranges ascend, so the result stays sorted, as
+/// TokenSet.Builder requires); build <c>fieldVectors</c> for every fieldRef in manifest order (each ref in <c>refs</c>, each field in
 /// <c>fields</c>, as "field/ref"), its elements being the loaded shards' element lists for that fieldRef merged by term
 /// index ([] if none). The full fieldRef list keeps negated queries (<c>-term</c> only) exact: they list every fieldRef.</item>
 /// <item>Call <c>lunr.Index.load</c> once on <c>{version, fields, fieldVectors, invertedIndex, pipeline}</c> and search.</item>
@@ -41,8 +43,8 @@ public sealed class LunrShards
     private readonly string[] _from;
     // Sorted-term position where each shard starts; one extra entry at the end.
     private readonly int[] _start;
-    // Each shard's field vector elements (split once, in one pass over the index).
-    private readonly LunrIndex.ShardVectors[] _vectors;
+    // Each posting's score (its field vector value), in posting order.
+    private readonly double[][] _scores;
     private readonly string _fileNamePrefix;
 
     private LunrShards(LunrIndex index, string[] from, int[] start, string fileNamePrefix)
@@ -51,15 +53,7 @@ public sealed class LunrShards
         _from = from;
         _start = start;
         _fileNamePrefix = fileNamePrefix;
-        var shardOfTerm = new int[index.TermCount];
-        for (int shard = 0; shard < from.Length; shard++)
-        {
-            for (int position = start[shard]; position < start[shard + 1]; position++)
-            {
-                shardOfTerm[index.SortedTermId(position)] = shard;
-            }
-        }
-        _vectors = index.SplitVectors(shardOfTerm, from.Length);
+        _scores = index.PostingScores();
     }
 
     /// <summary>
@@ -162,7 +156,7 @@ public sealed class LunrShards
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, Count);
         ArgumentNullException.ThrowIfNull(stream);
         using var writer = new JsJsonWriter(stream);
-        _index.Write(writer, _start[shard], _start[shard + 1], _vectors[shard]);
+        _index.WritePacked(writer, _start[shard], _start[shard + 1], _scores);
     }
 
     public string ShardJson(int shard) => JsJsonWriter.ToText(stream => WriteShardJson(shard, stream));

@@ -5,10 +5,15 @@
  *                "shards":[{"from":"","file":"search-index-0.json"},{"from":"d","file":"search-index-1.json"},...]}
  * Shard i holds the terms t with shards[i].from <= t < shards[i+1].from (JS string order).
  *
+ * A shard file is packed: {"terms":[[term, _index, field 0 postings, field 1 postings, ...], ...]}, each field's
+ * postings a flat list [document, score, document, score, ...] where each document number is the gap from the one
+ * before (the first from 0) and the score is that document's field vector value for the term. expandShard turns it
+ * into lunr's own serialized form (about four times the bytes: lunr names each document twice per term).
+ *
  * Scores cannot be summed across shards (a score divides by the norm of the whole query vector), so:
  *   1. needed = shardsForQuery(lunr, manifest, query)   // every shard a clause can expand into
- *   2. fetch those shard files (keep the ones already loaded: any superset gives the same results)
- *   3. idx = lunr.Index.load(mergeShards(manifest, loaded))   // loaded[i] = parsed shard i, or undefined
+ *   2. fetch those shard files, expandShard each once (keep the ones already loaded: any superset gives the same results)
+ *   3. idx = lunr.Index.load(mergeShards(manifest, loaded))   // loaded[i] = expanded shard i, or undefined
  *   4. idx.search(query)
  * Fuzzy (~n) clauses and leading wildcards (*foo) can match any term: they need every shard.
  */
@@ -65,6 +70,45 @@
     return Object.keys(needed).map(Number).sort(function (a, b) { return a - b })
   }
 
+  /**
+   * A packed shard in lunr's serialized form (a valid index for lunr.Index.load on its own): every field; each term's
+   * posting {_index, field: {ref: {}}}, refs in document order as lunr's builder adds them; and the fieldVectors of the
+   * documents its postings name, with only this shard's elements, sorted by term index as lunr.Vector keeps them.
+   * Document numbers are positions in manifest.refs, or the refs themselves when the manifest has none (the site's store).
+   */
+  function expandShard (manifest, packed) {
+    var fields = manifest.fields, refs = manifest.refs, invertedIndex = [], vectors = Object.create(null), order = []
+    for (var t = 0; t < packed.terms.length; t++) {
+      var entry = packed.terms[t], termIndex = entry[1], posting = { _index: termIndex }
+      for (var f = 0; f < fields.length; f++) {
+        var list = entry[2 + f], docs = {}, doc = 0
+        for (var k = 0; k < list.length; k += 2) {
+          doc += list[k]
+          var ref = refs ? refs[doc] : String(doc), key = fields[f] + '/' + ref, pairs = vectors[key]
+          // As JSON.parse would: an own property even for the ref "__proto__" (plain assignment would set the prototype).
+          if (ref === '__proto__') Object.defineProperty(docs, ref, { value: {}, enumerable: true, writable: true, configurable: true })
+          else docs[ref] = {}
+          if (pairs === undefined) {
+            pairs = vectors[key] = []
+            order.push(key)
+          }
+          pairs.push([termIndex, list[k + 1]])
+        }
+        posting[fields[f]] = docs
+      }
+      invertedIndex.push([entry[0], posting])
+    }
+    var fieldVectors = order.map(function (key) {
+      var pairs = vectors[key].sort(function (a, b) { return a[0] - b[0] }), elements = new Array(pairs.length * 2)
+      for (var p = 0; p < pairs.length; p++) {
+        elements[2 * p] = pairs[p][0]
+        elements[2 * p + 1] = pairs[p][1]
+      }
+      return [key, elements]
+    })
+    return { version: manifest.version, fields: fields, fieldVectors: fieldVectors, invertedIndex: invertedIndex, pipeline: manifest.pipeline }
+  }
+
   /** Merges two [termIndex, value, ...] lists, each sorted by termIndex, with no index in both. */
   function mergeElements (a, b) {
     var out = new Array(a.length + b.length), i = 0, j = 0, k = 0
@@ -77,7 +121,7 @@
   }
 
   /**
-   * One serialized index for lunr.Index.load from the loaded shards (loaded[i] = parsed JSON of shard i, holes allowed).
+   * One serialized index for lunr.Index.load from the loaded shards (loaded[i] = expandShard of shard i, holes allowed).
    * invertedIndex: the shards' lists concatenated in shard order, which keeps the terms sorted.
    * fieldVectors: every "field/ref" in manifest order (refs x fields, as the unsharded index has them, so negated queries
    * list every document), each with the loaded shards' elements for it merged by term index.
@@ -126,6 +170,7 @@
     shardForTerm: shardForTerm,
     shardsForPrefix: shardsForPrefix,
     shardsForQuery: shardsForQuery,
+    expandShard: expandShard,
     mergeShards: mergeShards
   }
 }))

@@ -129,8 +129,11 @@
 
     options.global.roadmapDocsSearch = function (type, n, data) { received[type + ':' + n] = data }
 
-    /** search/<file>, which must call roadmapDocsSearch(key); one load per file, retried after a failure. */
-    function load (file, key) {
+    /**
+     * search/<file>, which must call roadmapDocsSearch(key); one load per file, retried after a failure. What it
+     * defined goes through prepare (when given) once.
+     */
+    function load (file, key, prepare) {
       if (!files[file]) {
         files[file] = Promise.resolve()
           .then(function () { return options.load(file) })
@@ -138,7 +141,7 @@
             if (!(key in received)) throw new Error('search/' + file + ' did not define the search data ' + key)
             var data = received[key]
             delete received[key]
-            return data
+            return prepare ? prepare(data) : data
           })
           .catch(function (error) {
             delete files[file]
@@ -168,7 +171,9 @@
           return hit.promise
         }
       }
-      var promise = Promise.all(needed.map(function (s) { return load(m.shards[s].file, 'shard:' + s) }))
+      var promise = Promise.all(needed.map(function (s) {
+        return load(m.shards[s].file, 'shard:' + s, function (packed) { return lunrShards.expandShard(m, packed) })
+      }))
         .then(function (shards) {
           var loaded = []
           for (var j = 0; j < needed.length; j++) loaded[needed[j]] = shards[j]
