@@ -37,7 +37,17 @@ public enum PhaseStatus
 /// <summary>One phase of the roadmap, from a phase page or from a "### Phase N: Title (Weeks a-b)" section.</summary>
 public sealed record Phase
 {
-    public required int Number { get; init; }
+    public required int Number
+    {
+        get => _number;
+        init
+        {
+            _number = value;
+            Id = IdFor(value);
+        }
+    }
+
+    private readonly int _number;
 
     public required string Title { get; init; }
 
@@ -49,7 +59,17 @@ public sealed record Phase
 
     public ImmutableArray<string> Objectives { get; init; } = [];
 
-    public ImmutableArray<Deliverable> Deliverables { get; init; } = [];
+    public ImmutableArray<Deliverable> Deliverables
+    {
+        get => _deliverables;
+        init
+        {
+            _deliverables = value;
+            Progress = new(value.Count(d => d.Done), value.Length);
+        }
+    }
+
+    private readonly ImmutableArray<Deliverable> _deliverables = [];
 
     public ImmutableArray<Dependency> Dependencies { get; init; } = [];
 
@@ -64,10 +84,11 @@ public sealed record Phase
     /// <summary>Site-relative output path of the page that defines the phase (with an anchor when it is a section of a page).</summary>
     public required string Url { get; init; }
 
-    /// <summary>The stable id other pages refer to: "phase-3".</summary>
-    public string Id => IdFor(Number);
+    /// <summary>The stable id other pages refer to: "phase-3" (made once, with the number: every graph, table and timeline asks).</summary>
+    public string Id { get; private init; } = "";
 
-    public TaskCount Progress => new(Deliverables.Count(d => d.Done), Deliverables.Length);
+    /// <summary>Deliverables done and in all (counted once, with the deliverables).</summary>
+    public TaskCount Progress { get; private init; }
 
     public static string IdFor(int number) => "phase-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

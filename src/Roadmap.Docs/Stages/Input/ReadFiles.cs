@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
 using Roadmap.Docs.Configuration;
@@ -110,22 +111,63 @@ public sealed class ReadFiles : IModule
     /// </summary>
     internal static string ReadText(string full, string relative, DiagnosticBag diagnostics)
     {
-        var bytes = File.ReadAllBytes(full);
-        var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        // The bytes go through a pooled buffer: only the text is kept.
+        var (buffer, length) = ReadAllPooled(full);
         try
         {
-            return OneLineEnding(StrictUtf8.GetString(bytes, start, bytes.Length - start));
+            return Decode(buffer.AsSpan(0, length), relative, diagnostics);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The whole file in a rented buffer (return it to the shared pool); a file that grows while read is read to its end.</summary>
+    private static (byte[] Buffer, int Length) ReadAllPooled(string path)
+    {
+        using var handle = File.OpenHandle(path);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, RandomAccess.GetLength(handle) + 1));
+        var length = 0;
+        try
+        {
+            for (int read; (read = RandomAccess.Read(handle, buffer.AsSpan(length), length)) > 0;)
+            {
+                length += read;
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+            return (buffer, length);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    private static string Decode(ReadOnlySpan<byte> bytes, string relative, DiagnosticBag diagnostics)
+    {
+        var start = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        try
+        {
+            return OneLineEnding(StrictUtf8.GetString(bytes[start..]));
         }
         catch (DecoderFallbackException ex)
         {
             var offset = Math.Max(0, start + ex.Index);
-            var before = bytes.AsSpan(0, offset);
+            var before = bytes[..offset];
             // Lines as the rest of the build counts them (a lone carriage return ends a line too).
-            var line = 1 + OneLineEnding(Encoding.Latin1.GetString(bytes, 0, offset)).Count('\n');
+            var line = 1 + OneLineEnding(Encoding.Latin1.GetString(before)).Count('\n');
             var lineStart = Math.Max(start, Math.Max(before.LastIndexOf((byte)'\n'), before.LastIndexOf((byte)'\r')) + 1);
-            var column = 1 + Encoding.UTF8.GetCharCount(bytes, lineStart, offset - lineStart);
+            var column = 1 + Encoding.UTF8.GetCharCount(bytes[lineStart..offset]);
             diagnostics.Report(Rules.InputFile, relative, line, column, $"invalid UTF-8 at byte offset {offset}; replaced with U+FFFD", "save the file as UTF-8");
-            return OneLineEnding(Encoding.UTF8.GetString(bytes, start, bytes.Length - start));
+            return OneLineEnding(Encoding.UTF8.GetString(bytes[start..]));
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Roadmap.Docs.Stages.Markdown;
 
 /// <summary>
@@ -11,15 +13,18 @@ public static class RawHtml
     /// <summary>Elements whose content a browser does not parse as markup, so an unclosed one takes the rest of the page.</summary>
     private static readonly string[] Swallowing = ["textarea", "script", "style", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "template", "plaintext"];
 
+    private static readonly SearchValues<string> Openings = SearchValues.Create([.. Swallowing.Select(name => "<" + name), "<!--"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Escapes the <c>&lt;</c> of every opening in <paramref name="html"/> (a page body as rendered) that nothing after it closes.</summary>
     public static string Contain(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var first = html.IndexOf('<', StringComparison.Ordinal);
-        if (first < 0)
+        // Only an opening of a swallowing element or of a comment is ever escaped: most pages have neither (one vectorized search).
+        if (html.AsSpan().IndexOfAny(Openings) < 0)
         {
             return html;
         }
+        var first = html.IndexOf('<', StringComparison.Ordinal);
         // One pass over the '<'s: where each swallowing element opens and closes, and where comments open.
         List<(int At, int Name, bool Closing)>? tags = null;
         List<int>? comments = null;
