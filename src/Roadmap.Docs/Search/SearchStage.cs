@@ -118,9 +118,11 @@ public static partial class SearchStage
         var chunkFiles = new Document[storeFiles.Count];
         Parallel.For(0, storeFiles.Count, parallel, c =>
         {
-            var chunk = entries.Skip(c * StoreChunk).Take(StoreChunk)
-                .Select(e => new[] { e.Title, e.Section, e.Url, Excerpt(e.Text), e.Kind, e.Breadcrumb })
-                .ToList();
+            var chunk = new List<string[]>(StoreChunk);
+            for (var i = c * StoreChunk; i < Math.Min(entries.Count, (c + 1) * StoreChunk); i++)
+            {
+                chunk.Add(StoreEntry(entries[i], chunk.Count == 0 ? null : entries[i - 1]));
+            }
             chunkFiles[c] = make("search/" + storeFiles[c], Script("store", c, stream => JsonSerializer.Serialize(stream, chunk, Json)));
         });
         var files = ImmutableArray.CreateBuilder<Document>();
@@ -142,6 +144,21 @@ public static partial class SearchStage
         };
         files.Add(make("search/manifest.js", Script("manifest", 0, stream => JsonSerializer.Serialize(stream, manifest, Json))));
         return files.ToImmutable();
+    }
+
+    /// <summary>
+    /// An entry of a store chunk: <c>[title, section, url, excerpt, kind, breadcrumb]</c>, or, for a section that follows an
+    /// entry of its own page in the same chunk, just <c>[section, "#id", excerpt]</c> (the page's title, URL, kind and
+    /// breadcrumb come from that entry: search-engine.js fills them in as the chunk arrives). Half the bytes of a chunk.
+    /// </summary>
+    private static string[] StoreEntry(SearchEntry entry, SearchEntry? previous)
+    {
+        var page = previous?.Url.Split('#')[0];
+        return previous is not null
+            && entry.Url.Length > page!.Length && entry.Url.StartsWith(page + "#", StringComparison.Ordinal)
+            && entry.Title == previous.Title && entry.Kind == previous.Kind && entry.Breadcrumb == previous.Breadcrumb
+            ? [entry.Section, entry.Url[page.Length..], Excerpt(entry.Text)]
+            : [entry.Title, entry.Section, entry.Url, Excerpt(entry.Text), entry.Kind, entry.Breadcrumb];
     }
 
     private static string EntriesKey(List<SearchEntry> entries)

@@ -189,8 +189,18 @@
       return promise
     }
 
+    /**
+     * Store chunk c, each entry [title, section, url, excerpt, kind, breadcrumb]. A section that follows an entry of its
+     * own page comes as [section, "#id", excerpt]: the rest is that entry's, filled in once, as the chunk arrives.
+     */
     function chunk (m, c) {
-      return load(m.store[c], 'store:' + c).then(function (data) {
+      return load(m.store[c], 'store:' + c, function (data) {
+        for (var i = 1; i < data.length; i++) {
+          var entry = data[i], previous = data[i - 1]
+          if (entry.length === 3) data[i] = [previous[0], entry[0], previous[2].split('#')[0] + entry[1], entry[2], previous[4], previous[5]]
+        }
+        return data
+      }).then(function (data) {
         stores[c] = data
         return data
       })
