@@ -33,7 +33,8 @@ internal static class HugoSite
         File.WriteAllText(path, text);
     }
 
-    // Chroma highlighting is off because our build does not highlight code either; sitemap.xml stays on as ours writes one too.
+    // Fenced code is highlighted with CSS classes (Chroma), as ours highlights it at build time with classes; sitemap.xml
+    // stays on as ours writes one too.
     private const string Config = """
         baseURL = "https://example.org/kb/"
         title = "Generated knowledge base"
@@ -41,7 +42,8 @@ internal static class HugoSite
         disableKinds = ["taxonomy", "term", "RSS"]
 
         [markup.highlight]
-          codeFences = false
+          codeFences = true
+          noClasses = false
 
         """;
 
