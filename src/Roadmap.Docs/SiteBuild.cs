@@ -92,7 +92,7 @@ public static class SiteBuild
     /// <summary>The pipelines whose documents, besides the pages, are files of the site that links may point at.</summary>
     private static readonly string[] FilePipelines = ["Content", "RoadmapFiles", "Search", "Assets"];
 
-    public static IReadOnlyList<Pipeline> Pipelines(TemplateSet templates, ThemeFiles theme, SourceDates dates) =>
+    public static IReadOnlyList<Pipeline> Pipelines(Task<TemplateSet> templates, ThemeFiles theme, SourceDates dates) =>
     [
         new Pipeline("Content")
         {
@@ -224,7 +224,8 @@ public static class SiteBuild
             return new BuildResult(previous.Diagnostics, previous.Pages, stopwatch.Elapsed, Published: true) { UpToDate = true, Remade = [] };
         }
         var theme = new ThemeFiles(options.ThemeRoot, Path.Combine(options.InputRoot, ReadFiles.ThemeOverrideFolder));
-        var templates = TemplateSet.Load(theme, diagnostics);
+        // The layouts are parsed while the files are read and the pages made: only the layout stage waits for them.
+        var templates = Task.Run(() => TemplateSet.Load(theme, diagnostics), cancellationToken);
 
         using var output = options.DryRun ? null : OutputFolder.Begin(options.OutputRoot);
         var environment = new BuildEnvironment(options.InputRoot, options.ThemeRoot, output?.Staging ?? options.OutputRoot, options.Clock, settings)
@@ -239,6 +240,8 @@ public static class SiteBuild
         }
         var pipelines = Pipelines(templates, theme, options.Dates);
         var results = await new Engine.Engine(pipelines).RunAsync(context);
+        // Loaded by now (the layout stage awaited it), or its failure already reported by that stage as an error.
+        var loadedTemplates = await templates.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default);
         cancellationToken.ThrowIfCancellationRequested();
 
         var reported = Rules.ApplySeverities(diagnostics.Sorted(), settings.LintSeverities);
@@ -256,7 +259,7 @@ public static class SiteBuild
             Reused = cache?.Reused ?? 0,
             Outputs = results,
             Remade = cache?.Remade,
-            LastBuild = published && options.KeepState ? LastBuild.Capture(options, settings, templates, theme, context, reported, FilePipelines) : null,
+            LastBuild = published && options.KeepState && loadedTemplates is not null ? LastBuild.Capture(options, settings, loadedTemplates, theme, context, reported, FilePipelines) : null,
         };
     }
 

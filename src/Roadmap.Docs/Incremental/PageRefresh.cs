@@ -191,7 +191,7 @@ public static class PageRefresh
         var content = sources
             .Select(s => ReadFiles.ReadPage(s, Path.Combine(last.Options.InputRoot, s), diagnostics) with { Destination = last.DestinationOf(s)! })
             .ToImmutableArray();
-        foreach (var module in SiteBuild.Pipelines(last.Templates, last.Theme, last.Options.Dates).Single(p => p.Name == "Content").Process)
+        foreach (var module in SiteBuild.Pipelines(Task.FromResult(last.Templates), last.Theme, last.Options.Dates).Single(p => p.Name == "Content").Process)
         {
             content = await module.ExecuteAsync(content, context).ConfigureAwait(false);
         }

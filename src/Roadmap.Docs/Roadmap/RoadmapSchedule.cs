@@ -39,7 +39,15 @@ public sealed record RoadmapSchedule
     public static RoadmapSchedule Compute(RoadmapModel model, DateOnly? start = null, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var graph = new PhaseGraph(model.Phases);
+        return Compute(model, new PhaseGraph(model.Phases), start, today, criticalPath: null);
+    }
+
+    /// <summary>
+    /// The schedule of <paramref name="model"/> from its <paramref name="graph"/>. A given <paramref name="criticalPath"/>
+    /// is kept instead of this model's own: a timeline of some phases of a roadmap outlines the whole roadmap's.
+    /// </summary>
+    internal static RoadmapSchedule Compute(RoadmapModel model, PhaseGraph graph, DateOnly? start, DateOnly? today, ImmutableArray<string>? criticalPath)
+    {
         var first = model.Phases.IsEmpty ? 0 : model.Phases.Min(p => p.Weeks.Start);
         var last = model.Phases.IsEmpty ? 0 : model.Phases.Max(p => p.Weeks.End);
         return new RoadmapSchedule
@@ -48,20 +56,11 @@ public sealed record RoadmapSchedule
             FirstWeek = first,
             LastWeek = last,
             TotalWeeks = model.Phases.IsEmpty ? 0 : last - first + 1,
-            CriticalPath = graph.CriticalPath(),
+            CriticalPath = criticalPath ?? graph.CriticalPath(),
             Cycle = graph.FindCycle(),
             TodayWeek = start is { } s && today is { } t ? 1 + ((t.DayNumber - s.DayNumber) / 7.0) : null,
         };
     }
-
-    /// <summary>This schedule over fewer phases (the weeks they span), keeping the whole roadmap's critical path and today.</summary>
-    public RoadmapSchedule Narrowed(ImmutableArray<Phase> phases, ImmutableArray<string> criticalPath) => this with
-    {
-        FirstWeek = phases.IsEmpty ? 0 : phases.Min(p => p.Weeks.Start),
-        LastWeek = phases.IsEmpty ? 0 : phases.Max(p => p.Weeks.End),
-        TotalWeeks = phases.IsEmpty ? 0 : phases.Max(p => p.Weeks.End) - phases.Min(p => p.Weeks.Start) + 1,
-        CriticalPath = criticalPath,
-    };
 
     /// <summary>Week N runs from start + 7·(N−1) to start + 7·N − 1.</summary>
     public static DateRange WeekDates(DateOnly start, int week) => new(start.AddDays(7 * (week - 1)), start.AddDays((7 * week) - 1));

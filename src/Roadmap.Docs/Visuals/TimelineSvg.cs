@@ -56,12 +56,10 @@ public static class TimelineSvg
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(svg);
         ArgumentNullException.ThrowIfNull(options);
-        var schedule = RoadmapSchedule.Compute(model, options.Start, options.Today);
-        if (options.CriticalPath is { } criticalPath)
-        {
-            schedule = schedule.Narrowed(model.Phases, criticalPath);
-        }
-        var chart = new Chart(model, schedule, options);
+        // One graph for the schedule and the arrows; a window of a big roadmap keeps the whole roadmap's critical path.
+        var graph = new PhaseGraph(model.Phases);
+        var schedule = RoadmapSchedule.Compute(model, graph, options.Start, options.Today, options.CriticalPath);
+        var chart = new Chart(model, schedule, options, graph);
         var id = Svg.Escape(options.IdPrefix);
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{N(chart.Width)}" height="{N(chart.Height)}" viewBox="0 0 {N(chart.Width)} {N(chart.Height)}" role="img" aria-labelledby="{id}-title {id}-desc">""").Append('\n');
         svg.Append(CultureInfo.InvariantCulture, $"""<title id="{id}-title">{Svg.Escape(options.Title)}</title>""").Append('\n');
@@ -337,12 +335,12 @@ public static class TimelineSvg
         private readonly Dictionary<string, int> _rows;
         private readonly PhaseGraph _graph;
 
-        public Chart(RoadmapModel model, RoadmapSchedule schedule, TimelineOptions options)
+        public Chart(RoadmapModel model, RoadmapSchedule schedule, TimelineOptions options, PhaseGraph graph)
         {
             Phases = model.Phases;
             Schedule = schedule;
             Options = options;
-            _graph = new PhaseGraph(Phases);
+            _graph = graph;
             _rows = Phases.Select((p, i) => (p.Id, i)).ToDictionary(r => r.Id, r => r.i, StringComparer.Ordinal);
             Labels = [.. Phases.Select(p => TextMetrics.Truncate($"{p.Number}. {p.Title}", LabelSize, MaxLabelWidth))];
             Counts = [.. Phases.Select(p => $"{p.Progress.Done}/{p.Progress.Total}")];

@@ -15,16 +15,23 @@ public sealed record LayoutSample(string Destination, string Html);
 public sealed record LayoutSamples(ImmutableDictionary<string, LayoutSample> ByKind);
 
 /// <summary>Puts every page into its layout (<c>layouts/{kind}.html</c>, else <c>layouts/page.html</c>).</summary>
-/// <param name="templates">The theme's parsed layouts and partials.</param>
+/// <param name="templates">The theme's parsed layouts and partials (the build parses them while the pages are read and made).</param>
 /// <param name="write">
 /// Where each page goes as it is rendered, in the same parallel pass: the build renders it straight into its file and lets
 /// its panels go (<see cref="WriteFiles.WriteText"/>), so neither the page's text nor memory grows with the size of the
 /// site. Without it, each page keeps its finished HTML as its content.
 /// </param>
-public sealed class RenderLayouts(TemplateSet templates, Func<Document, Action<TextWriter>, Engine.ExecutionContext, Document>? write = null) : IModule
+public sealed class RenderLayouts(Task<TemplateSet> templates, Func<Document, Action<TextWriter>, Engine.ExecutionContext, Document>? write = null) : IModule
 {
+    /// <summary>Layouts already parsed (a one-page refresh reuses the last build's).</summary>
+    public RenderLayouts(TemplateSet templates, Func<Document, Action<TextWriter>, Engine.ExecutionContext, Document>? write = null)
+        : this(Task.FromResult(templates), write)
+    {
+    }
+
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, Engine.ExecutionContext context)
     {
+        var set = await templates.ConfigureAwait(false);
         var nav = context.Get<SiteNavigation>();
         var settings = context.Environment.Settings;
         // A template error repeats on every page that uses the template: report it once.
@@ -42,7 +49,7 @@ public sealed class RenderLayouts(TemplateSet templates, Func<Document, Action<T
             {
                 return page;
             }
-            var layout = LayoutFor(page.Kind);
+            var layout = LayoutFor(set, page.Kind);
             if (layout is null)
             {
                 ctx.Diagnostics.Report(Rules.Template, page.Source, 1, 1, "the theme has no layouts/page.html");
@@ -67,14 +74,14 @@ public sealed class RenderLayouts(TemplateSet templates, Func<Document, Action<T
                 }
                 if (isSample || write is null)
                 {
-                    var finished = page with { Content = templates.Render(layout, model) };
+                    var finished = page with { Content = set.Render(layout, model) };
                     if (isSample)
                     {
                         samples[page.Kind] = new LayoutSample(page.Destination, finished.Content);
                     }
                     return write is null ? finished : write(finished, output => output.Write(finished.Content), ctx);
                 }
-                return write(page, output => templates.Render(layout, model, output), ctx);
+                return write(page, output => set.Render(layout, model, output), ctx);
             }
             catch (ScriptRuntimeException ex)
             {
@@ -83,7 +90,7 @@ public sealed class RenderLayouts(TemplateSet templates, Func<Document, Action<T
                     return null;
                 }
                 ctx.Diagnostics.Report(
-                    Rules.Template, templates.DisplayName(ex.Span.FileName ?? layout), ex.Span.Start.Line + 1, ex.Span.Start.Column + 1,
+                    Rules.Template, set.DisplayName(ex.Span.FileName ?? layout), ex.Span.Start.Line + 1, ex.Span.Start.Column + 1,
                     $"template error: {ex.OriginalMessage} (first seen rendering {page.Destination})");
                 return null;
             }
@@ -92,7 +99,7 @@ public sealed class RenderLayouts(TemplateSet templates, Func<Document, Action<T
         return rendered;
     }
 
-    private string? LayoutFor(string kind)
+    private static string? LayoutFor(TemplateSet templates, string kind)
     {
         var specific = $"layouts/{kind}.html";
         return templates.Has(specific) ? specific : templates.Has("layouts/page.html") ? "layouts/page.html" : null;
