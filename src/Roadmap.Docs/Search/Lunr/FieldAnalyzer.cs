@@ -38,6 +38,7 @@ internal sealed class FieldAnalyzer
         // Raw lowercased token → provisional id, or -1 for a stop word.
         private readonly Dictionary<string, int> _tokenIds = new(StringComparer.Ordinal);
         private int[] _counts = new int[1024];
+        private char[] _lower = new char[4096];
         private readonly List<int> _seen = [];
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -51,10 +52,17 @@ internal sealed class FieldAnalyzer
             var seen = _seen;
             seen.Clear();
             int length = 0;
-            string lower = JsLowerCase.ToLower(text);
+            // Lowercased into this worker's buffer (the text is not kept; only new tokens become strings).
+            if (_lower.Length < text.Length)
+            {
+                _lower = new char[Math.Max(text.Length, _lower.Length * 2)];
+            }
+            ReadOnlySpan<char> lower = JsLowerCase.TryToLowerSameLength(text, _lower)
+                ? _lower.AsSpan(0, text.Length)
+                : JsLowerCase.ToLower(text);
             foreach (var (start, tokenLength) in LunrText.EnumerateTokens(lower))
             {
-                var token = lower.AsSpan(start, tokenLength);
+                var token = lower.Slice(start, tokenLength);
                 if (!tokenIds.TryGetValue(token, out int id))
                 {
                     id = LunrText.IndexTerm(token) is { } term ? owner.IdOf(term) : -1;

@@ -15,6 +15,20 @@ internal static class JsLowerCase
     private const char CapitalDottedI = '\u0130';
     private const char CapitalSigma = '\u03A3';
 
+    /// <summary>
+    /// <paramref name="s"/> lowercased into <paramref name="buffer"/> (at least as long) when JS's toLowerCase keeps its
+    /// length, as it does unless the text has a capital dotted I or a capital sigma: then false, and use <see cref="ToLower"/>.
+    /// </summary>
+    public static bool TryToLowerSameLength(ReadOnlySpan<char> s, Span<char> buffer)
+    {
+        if (s.IndexOfAny(CapitalDottedI, CapitalSigma) >= 0)
+        {
+            return false;
+        }
+        s.ToLowerInvariant(buffer);
+        return true;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string ToLower(string s)
     {

@@ -47,17 +47,19 @@ public static class LunrText
     public static IReadOnlyList<string> IndexTerms(string? text) =>
         [.. Tokens(text).Select(t => IndexTerm(t.Text)).OfType<string>()];
 
-    private static IEnumerable<LunrToken> Tokens(string? text)
+    private static List<LunrToken> Tokens(string? text)
     {
+        var tokens = new List<LunrToken>();
         if (text is null)
         {
-            yield break;
+            return tokens;
         }
         string lower = JsLowerCase.ToLower(text);
         foreach (var (start, length) in EnumerateTokens(lower))
         {
-            yield return new LunrToken(lower.Substring(start, length), start, length);
+            tokens.Add(new LunrToken(lower.Substring(start, length), start, length));
         }
+        return tokens;
     }
 
     /// <summary>
@@ -96,11 +98,12 @@ public static class LunrText
         _ => false,
     };
 
-    /// <summary>The (start, length) of every token of an already lowercased string, without allocating.</summary>
-    internal static TokenRanges EnumerateTokens(string lower) => new(lower);
+    /// <summary>The (start, length) of every token of an already lowercased text, without allocating.</summary>
+    internal static TokenRanges EnumerateTokens(ReadOnlySpan<char> lower) => new(lower);
 
-    internal struct TokenRanges(string lower)
+    internal ref struct TokenRanges(ReadOnlySpan<char> lower)
     {
+        private readonly ReadOnlySpan<char> _lower = lower;
         private int _start;
         private int _end = -1;
 
@@ -112,6 +115,7 @@ public static class LunrText
         public bool MoveNext()
         {
             int i = _end + 1;
+            var lower = _lower;
             while (i < lower.Length && IsSeparator(lower[i]))
             {
                 i++;
