@@ -149,7 +149,7 @@ public static partial class SearchStage
     /// <summary>
     /// An entry of a store chunk: <c>[title, section, url, excerpt, kind, breadcrumb]</c>, or, for a section that follows an
     /// entry of its own page in the same chunk, just <c>[section, "#id", excerpt]</c> (the page's title, URL, kind and
-    /// breadcrumb come from that entry: search-engine.js fills them in as the chunk arrives). Half the bytes of a chunk.
+    /// breadcrumb come from that entry: search-engine.js fills them in as the chunk arrives). A third fewer bytes at 10k pages.
     /// </summary>
     private static string[] StoreEntry(SearchEntry entry, SearchEntry? previous)
     {
