@@ -153,12 +153,15 @@ public static partial class SearchStage
     /// </summary>
     private static string[] StoreEntry(SearchEntry entry, SearchEntry? previous)
     {
-        var page = previous?.Url.Split('#')[0];
-        return previous is not null
-            && entry.Url.Length > page!.Length && entry.Url.StartsWith(page + "#", StringComparison.Ordinal)
-            && entry.Title == previous.Title && entry.Kind == previous.Kind && entry.Breadcrumb == previous.Breadcrumb
-            ? [entry.Section, entry.Url[page.Length..], Excerpt(entry.Text)]
-            : [entry.Title, entry.Section, entry.Url, Excerpt(entry.Text), entry.Kind, entry.Breadcrumb];
+        if (previous is not null && entry.Title == previous.Title && entry.Kind == previous.Kind && entry.Breadcrumb == previous.Breadcrumb)
+        {
+            var page = previous.Url.Split('#')[0];
+            if (entry.Url.StartsWith(page + "#", StringComparison.Ordinal))
+            {
+                return [entry.Section, entry.Url[page.Length..], Excerpt(entry.Text)];
+            }
+        }
+        return [entry.Title, entry.Section, entry.Url, Excerpt(entry.Text), entry.Kind, entry.Breadcrumb];
     }
 
     private static string EntriesKey(List<SearchEntry> entries)

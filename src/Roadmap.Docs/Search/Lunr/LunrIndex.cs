@@ -22,13 +22,6 @@ public sealed class LunrIndex
     private readonly double[] _vectorValues;
     // Term ids in JS default sort order (UTF-16 code units), as lunr serializes and TokenSet.Builder requires.
     private readonly int[] _sortedTermIds;
-    // JS own-key order puts array-index keys ("0".."4294967294") first, ascending: the ref's numeric value, or -1.
-    private readonly long[] _refArrayIndex;
-    private readonly bool _anyArrayIndexRef;
-    // Refs "0", "1", "2"… added in that order are already in JS key order: no sort per posting.
-    private readonly bool _arrayIndexRefsAscending;
-    // Each ref as a posting entry, "ref":{}, already in UTF-8: written millions of times.
-    private readonly byte[][] _postingKeys;
 
     internal LunrIndex(
         string[] fields, string[] refs, string[] terms, int[][] postings, int[] vectorStart, int[] vectorTerms, double[] vectorValues)
@@ -42,15 +35,6 @@ public sealed class LunrIndex
         _vectorValues = vectorValues;
         _sortedTermIds = [.. Enumerable.Range(0, terms.Length)];
         Array.Sort((string[])terms.Clone(), _sortedTermIds, StringComparer.Ordinal);
-        _refArrayIndex = [.. refs.Select(ArrayIndexValue)];
-        _anyArrayIndexRef = _refArrayIndex.Any(v => v >= 0);
-        long[] numericRefs = [.. _refArrayIndex.Where(v => v >= 0)];
-        _arrayIndexRefsAscending = numericRefs.Zip(numericRefs.Skip(1)).All(pair => pair.First < pair.Second);
-        _postingKeys = [.. refs.Select(r => JsJsonWriter.Encode(w =>
-        {
-            w.String(r);
-            w.Raw(":{}");
-        }))];
     }
 
     public IReadOnlyList<string> Fields => _fields;
@@ -198,6 +182,7 @@ public sealed class LunrIndex
         }
 
         w.Raw("],\"invertedIndex\":[");
+        var postingRefs = new PostingRefs(_refs);
         for (int position = 0; position < _terms.Length; position++)
         {
             int term = _sortedTermIds[position];
@@ -214,56 +199,84 @@ public sealed class LunrIndex
                 w.Raw(',');
                 w.String(_fields[f]);
                 w.Raw(':');
-                WritePostingRefs(w, _postings[(term * fieldCount) + f]);
+                postingRefs.Write(w, _postings[(term * fieldCount) + f]);
             }
             w.Raw("}]");
         }
         w.Raw("],\"pipeline\":[\"stemmer\"]}");
     }
 
-    /// <summary>A posting's <c>{"ref":{},…}</c>: array-index refs first by value (JS key order), then the rest in add order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void WritePostingRefs(JsJsonWriter w, int[] docs)
+    /// <summary>
+    /// Writes a posting's refs in JS key order, as <c>JSON.stringify</c> lists an object's keys. Only the whole index's JSON
+    /// has postings keyed by ref (packed shards number their documents), so this is made when that is written.
+    /// </summary>
+    private sealed class PostingRefs
     {
-        w.Raw('{');
-        bool first = true;
-        if (!_anyArrayIndexRef)
+        // JS own-key order puts array-index keys ("0".."4294967294") first, ascending: the ref's numeric value, or -1.
+        private readonly long[] _refArrayIndex;
+        private readonly bool _anyArrayIndexRef;
+        // Refs "0", "1", "2"… added in that order are already in JS key order: no sort per posting.
+        private readonly bool _arrayIndexRefsAscending;
+        // Each ref as a posting entry, "ref":{}, already in UTF-8: written millions of times.
+        private readonly byte[][] _postingKeys;
+
+        public PostingRefs(string[] refs)
         {
-            foreach (int doc in docs)
+            _refArrayIndex = [.. refs.Select(ArrayIndexValue)];
+            _anyArrayIndexRef = _refArrayIndex.Any(v => v >= 0);
+            long[] numericRefs = [.. _refArrayIndex.Where(v => v >= 0)];
+            _arrayIndexRefsAscending = numericRefs.Zip(numericRefs.Skip(1)).All(pair => pair.First < pair.Second);
+            _postingKeys = [.. refs.Select(r => JsJsonWriter.Encode(w =>
             {
-                WritePostingKey(w, doc, ref first);
-            }
+                w.String(r);
+                w.Raw(":{}");
+            }))];
         }
-        else
+
+        /// <summary>A posting's <c>{"ref":{},…}</c>: array-index refs first by value (JS key order), then the rest in add order.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Write(JsJsonWriter w, int[] docs)
         {
-            int[] numeric = [.. docs.Where(d => _refArrayIndex[d] >= 0)];
-            if (!_arrayIndexRefsAscending)
+            w.Raw('{');
+            bool first = true;
+            if (!_anyArrayIndexRef)
             {
-                Array.Sort(numeric, (a, b) => _refArrayIndex[a].CompareTo(_refArrayIndex[b]));
-            }
-            foreach (int doc in numeric)
-            {
-                WritePostingKey(w, doc, ref first);
-            }
-            foreach (int doc in docs)
-            {
-                if (_refArrayIndex[doc] < 0)
+                foreach (int doc in docs)
                 {
-                    WritePostingKey(w, doc, ref first);
+                    WriteKey(w, doc, ref first);
                 }
             }
+            else
+            {
+                int[] numeric = [.. docs.Where(d => _refArrayIndex[d] >= 0)];
+                if (!_arrayIndexRefsAscending)
+                {
+                    Array.Sort(numeric, (a, b) => _refArrayIndex[a].CompareTo(_refArrayIndex[b]));
+                }
+                foreach (int doc in numeric)
+                {
+                    WriteKey(w, doc, ref first);
+                }
+                foreach (int doc in docs)
+                {
+                    if (_refArrayIndex[doc] < 0)
+                    {
+                        WriteKey(w, doc, ref first);
+                    }
+                }
+            }
+            w.Raw('}');
         }
-        w.Raw('}');
-    }
 
-    private void WritePostingKey(JsJsonWriter w, int doc, ref bool first)
-    {
-        if (!first)
+        private void WriteKey(JsJsonWriter w, int doc, ref bool first)
         {
-            w.Raw(',');
+            if (!first)
+            {
+                w.Raw(',');
+            }
+            first = false;
+            w.Raw(_postingKeys[doc]);
         }
-        first = false;
-        w.Raw(_postingKeys[doc]);
     }
 
     /// <summary>The value of a JS array-index key: canonical decimal 0 … 4294967294 (no sign, no leading zero), else -1.</summary>
