@@ -47,42 +47,54 @@ public static class ServeCommand
         {
             await stderr.WriteLineAsync($"warning: listening on {request.Host}: other machines on the network can read the site");
         }
-        // Ctrl-C and SIGTERM stop the server cleanly; handled here so the exit is a normal one whatever the invocation settings.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Ctrl-C and SIGTERM stop the server cleanly, handled here so the exit is a normal one whatever the invocation settings.
+        // The handler only records the request: it runs on the runtime's signal thread, possibly after this method has ended
+        // (a registration's Dispose does not wait for a handler already called), so it touches nothing disposable and runs
+        // no shutdown work itself.
+        var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Stop(PosixSignalContext context)
         {
             context.Cancel = true;
-            stop.Cancel();
+            stopRequested.TrySetResult();
         }
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
         await stdout.WriteLineAsync($"Building {request.Input} → {request.Output}");
         DevServer server;
-        try
+        using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            server = await DevServer.StartAsync(options, stdout, stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return CliApp.ExitOk;
-        }
-        catch (IOException ex)
-        {
-            await stderr.WriteLineAsync($"error: {ex.Message}");
-            return CliApp.ExitFailed;
+            var starting = DevServer.StartAsync(options, stdout, stop.Token);
+            if (await Task.WhenAny(starting, stopRequested.Task) != starting)
+            {
+                await stop.CancelAsync();
+            }
+            try
+            {
+                server = await starting;
+            }
+            catch (OperationCanceledException)
+            {
+                return CliApp.ExitOk;
+            }
+            catch (IOException ex)
+            {
+                await stderr.WriteLineAsync($"error: {ex.Message}");
+                return CliApp.ExitFailed;
+            }
         }
         await using (server)
         {
             await stdout.WriteLineAsync($"Serving at {server.Url} (Ctrl-C to stop); watching {request.Input} and the theme");
             try
             {
-                await Task.Delay(Timeout.Infinite, stop.Token);
+                await stopRequested.Task.WaitAsync(cancellationToken);
             }
             catch (OperationCanceledException)
             {
-                await stdout.WriteLineAsync("Stopping.");
+                // The invocation was cancelled some other way: stop all the same.
             }
+            await stdout.WriteLineAsync("Stopping.");
         }
         return CliApp.ExitOk;
     }

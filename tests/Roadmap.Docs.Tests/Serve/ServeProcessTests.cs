@@ -29,6 +29,8 @@ public class ServeProcessTests
             start.ArgumentList.Add(arg);
         }
         using var process = Process.Start(start)!;
+        // Read alongside stdout (a full pipe would block the child), and shown when the exit code is wrong: a crash says why there.
+        var errors = process.StandardError.ReadToEndAsync(cts.Token);
         try
         {
             var url = await ServingUrlAsync(process.StandardOutput, cts.Token);
@@ -43,7 +45,7 @@ public class ServeProcessTests
             var rest = await process.StandardOutput.ReadToEndAsync(cts.Token);
             await process.WaitForExitAsync(cts.Token);
 
-            Assert.Equal(0, process.ExitCode);
+            Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}; stderr:\n{await errors}");
             Assert.Contains("Stopping.", rest, StringComparison.Ordinal);
             Assert.StartsWith("http://127.0.0.1:", url, StringComparison.Ordinal);
         }
