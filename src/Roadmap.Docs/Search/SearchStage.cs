@@ -155,10 +155,10 @@ public static partial class SearchStage
     {
         if (previous is not null && entry.Title == previous.Title && entry.Kind == previous.Kind && entry.Breadcrumb == previous.Breadcrumb)
         {
-            var page = previous.Url.Split('#')[0];
-            if (entry.Url.StartsWith(page + "#", StringComparison.Ordinal))
+            var page = previous.Url.IndexOf('#') is var hash and >= 0 ? hash : previous.Url.Length;
+            if (entry.Url.Length > page && entry.Url[page] == '#' && entry.Url.AsSpan(0, page).SequenceEqual(previous.Url.AsSpan(0, page)))
             {
-                return [entry.Section, entry.Url[page.Length..], Excerpt(entry.Text)];
+                return [entry.Section, entry.Url[page..], Excerpt(entry.Text)];
             }
         }
         return [entry.Title, entry.Section, entry.Url, Excerpt(entry.Text), entry.Kind, entry.Breadcrumb];
@@ -257,7 +257,24 @@ public static partial class SearchStage
         return new string(into, 0, length);
     }
 
-    private static string Excerpt(string text) => text.Length <= 240 ? text : text[..text.LastIndexOf(' ', 239)] + "…";
+    /// <summary>
+    /// At most 240 characters of a section's text for the result list: cut at the last space before that, else (a text
+    /// without spaces, such as Chinese or a long URL) after 239 characters, never inside a surrogate pair.
+    /// </summary>
+    internal static string Excerpt(string text)
+    {
+        const int Max = 240;
+        if (text.Length <= Max)
+        {
+            return text;
+        }
+        var cut = text.LastIndexOf(' ', Max - 1);
+        if (cut <= 0)
+        {
+            cut = char.IsHighSurrogate(text[Max - 2]) ? Max - 2 : Max - 1;
+        }
+        return string.Concat(text.AsSpan(0, cut), "…");
+    }
 
     // Markdig writes headings as <h2 id="…">…</h2>; the split keeps level, id and the heading's inner HTML.
     [GeneratedRegex("<h([23]) id=\"([^\"]*)\"[^>]*>(.*?)</h\\1>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]

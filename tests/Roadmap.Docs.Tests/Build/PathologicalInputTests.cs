@@ -37,6 +37,8 @@ public class PathologicalInputTests
         Write(input, "fence.md", "# Fence\n\nText\n\n```python\nprint('never closed')\n");
         Write(input, "comment.md", "# Comment\n\nText\n\n<!-- never closed\n\nhidden\n");
         Write(input, "script.md", "# Script\n\n<script>\nlet x = 1;\n");
+        // No space to cut a search excerpt at: Chinese prose, a long URL.
+        Write(input, "chinese.md", "# 恢复\n\n" + string.Concat(Enumerable.Repeat("数据库恢复步骤", 60)) + "\n\n<https://example.com/" + new string('a', 400) + ">\n");
 
         var result = await TestBuild.RunAsync(input.Path, output.Path, TestContext.Current.CancellationToken);
 

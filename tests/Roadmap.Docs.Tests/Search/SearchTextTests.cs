@@ -25,6 +25,32 @@ public partial class SearchTextTests
             .Sample(html => Assert.Equal(Definition(html), SearchStage.Text(html)), iter: 20_000);
     }
 
+    [Fact]
+    public void An_excerpt_is_the_text_up_to_240_characters_cut_at_a_space()
+    {
+        Assert.Equal("short text", SearchStage.Excerpt("short text"));
+        var words = string.Join(' ', Enumerable.Repeat("restore", 40));
+        var excerpt = SearchStage.Excerpt(words);
+        Assert.True(excerpt.Length <= 240, excerpt);
+        Assert.EndsWith("restore…", excerpt, StringComparison.Ordinal);
+        Assert.StartsWith(excerpt[..^1], words, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("数据库恢复步骤")]
+    [InlineData("https://example.com/")]
+    [InlineData("😀")]
+    [InlineData("a😀")]
+    public void A_text_without_spaces_is_cut_without_splitting_a_character(string unit)
+    {
+        var text = string.Concat(Enumerable.Repeat(unit, 300 / unit.Length + 1));
+        var excerpt = SearchStage.Excerpt(text);
+        Assert.InRange(excerpt.Length, 239, 240);
+        Assert.EndsWith("…", excerpt, StringComparison.Ordinal);
+        Assert.StartsWith(excerpt[..^1], text, StringComparison.Ordinal);
+        Assert.False(char.IsHighSurrogate(excerpt[^2]), "a surrogate pair was split");
+    }
+
     /// <summary>The definition: each tag a space, entities decoded, white space folded, trimmed.</summary>
     private static string Definition(string html) => Whitespace().Replace(WebUtility.HtmlDecode(Tags().Replace(html, " ")), " ").Trim();
 
