@@ -39,6 +39,24 @@ public static class StringBuilders
     {
         ArgumentNullException.ThrowIfNull(builder);
         var text = builder.ToString();
+        Keep(builder);
+        return text;
+    }
+
+    /// <summary>Writes the builder's text to <paramref name="writer"/> without making a string of it; the builder is kept as by <see cref="Release"/>.</summary>
+    public static void WriteTo(StringBuilder builder, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (var chunk in builder.GetChunks())
+        {
+            writer.Write(chunk.Span);
+        }
+        Keep(builder);
+    }
+
+    private static void Keep(StringBuilder builder)
+    {
         if (builder.Capacity <= MaxKeptChars)
         {
             builder.Clear();
@@ -51,6 +69,5 @@ public static class StringBuilders
                 t_kept2 = builder;
             }
         }
-        return text;
     }
 }

@@ -33,6 +33,9 @@ public sealed class ContentKey : IDisposable
             case string text:
                 Text("s", text);
                 break;
+            case IMadeText made:
+                Text("s", made.Text);
+                break;
             case bool flag:
                 Text("b", flag ? "1" : "0");
                 break;
@@ -79,4 +82,11 @@ public sealed class ContentKey : IDisposable
         // UTF-16 code units as they are: every string, even one with a lone surrogate, writes its own bytes.
         _hash.AppendData(MemoryMarshal.AsBytes(text.AsSpan()));
     }
+}
+
+/// <summary>A value that stands for text made on demand (a page's sidebar HTML): its key is the key of that text.</summary>
+public interface IMadeText
+{
+    /// <summary>The text, made on first use and kept.</summary>
+    string Text { get; }
 }

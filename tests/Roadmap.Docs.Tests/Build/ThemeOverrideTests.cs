@@ -1,3 +1,5 @@
+using AngleSharp;
+
 namespace Roadmap.Docs.Tests.Build;
 
 public class ThemeOverrideTests
@@ -19,6 +21,34 @@ public class ThemeOverrideTests
         // Not overridden: still the built-in file. And the overrides are not published as content.
         Assert.Equal(File.ReadAllText(Path.Combine(TestPaths.Theme, "assets", "js", "site.js")), File.ReadAllText(temp.Combine("site", "assets", "js", "site.js")));
         Assert.False(Directory.Exists(temp.Combine("site", "_theme")));
+    }
+
+    /// <summary>The built-in sidebar writes <c>nav.html</c> straight into the page; a theme may use it as any string value.</summary>
+    [Fact]
+    public async Task The_sidebar_html_is_the_same_string_wherever_a_template_uses_it()
+    {
+        using var temp = TestPaths.NewTempFolder();
+        temp.Write("input/index.md", "---\ntitle: Home\n---\nHello.\n");
+        temp.Write("input/runbooks/redis.md", "---\ntitle: Redis & cache\n---\nSteps.\n");
+        var built = await TestBuild.RunAsync(temp.Combine("input"), temp.Combine("plain"), TestContext.Current.CancellationToken);
+        temp.Write("input/_theme/partials/sidebar.html",
+            "<nav id=\"sidebar\" class=\"sidebar\" aria-label=\"Site\">\n{{ nav.html }}</nav>" +
+            "{{ kept = nav.html }}<template id=\"kept\">{{ kept }}</template>" +
+            "<template id=\"piped\">{{ nav.html | string.replace \"nav-list\" \"piped-list\" }}</template>" +
+            "<meta name=\"nav-size\" content=\"{{ nav.html | string.size }}\">\n");
+
+        var result = await TestBuild.RunAsync(temp.Combine("input"), temp.Combine("site"), TestContext.Current.CancellationToken);
+
+        Assert.True(built.Published && result.Published, string.Join("\n", result.Diagnostics));
+        var plain = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(temp.Combine("plain", "runbooks", "redis", "index.html")));
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(temp.Combine("site", "runbooks", "redis", "index.html")));
+        var sidebar = plain.QuerySelector("#sidebar")!.InnerHtml.Trim();
+        Assert.Contains("aria-current=\"page\"", sidebar, StringComparison.Ordinal);
+        Assert.Equal(sidebar, page.QuerySelector("#sidebar")!.InnerHtml.Trim());
+        Assert.Equal(sidebar, ((AngleSharp.Html.Dom.IHtmlTemplateElement)page.QuerySelector("#kept")!).Content.ToHtml().Trim());
+        Assert.Equal(sidebar.Replace("nav-list", "piped-list", StringComparison.Ordinal), ((AngleSharp.Html.Dom.IHtmlTemplateElement)page.QuerySelector("#piped")!).Content.ToHtml().Trim());
+        var size = int.Parse(page.QuerySelector("meta[name=nav-size]")!.GetAttribute("content")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(size, sidebar.Length - 2, sidebar.Length + 2);
     }
 
     [Fact]

@@ -21,6 +21,17 @@ public class PageTitleTests
         Assert.Equal(title, new RenderMarkdown(static (_, _) => null).Render(doc).Title);
     }
 
+    [Theory]
+    [InlineData("index.md", "Home")]
+    [InlineData("README.md", "Home")]
+    [InlineData("runbooks/index.md", "Runbooks")]
+    [InlineData("a/b/c/readme.markdown", "C")]
+    [InlineData("on_call--rota.md", "On call  rota")]
+    [InlineData("__.md", "__")]
+    [InlineData("-x-.md", "X")]
+    [InlineData("ärger.md", "Ärger")]
+    public void The_file_name_title(string source, string title) => Assert.Equal(title, ReadFiles.TitleFromFileName(source));
+
     [Fact]
     public void Only_a_leading_H1_leaves_the_body_and_front_matter_wins()
     {

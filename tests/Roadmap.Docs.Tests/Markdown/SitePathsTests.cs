@@ -31,6 +31,45 @@ public class SitePathsTests
         Gen.Select(path, path).Sample((from, to) => Assert.Equal(Definition(from, to), SitePaths.Relative(from, to)), iter: 20_000);
     }
 
+    [Theory]
+    [InlineData("runbooks/redis.md", "postgres.md", "runbooks/postgres.md")]
+    [InlineData("runbooks/redis.md", "../roadmap/./phase-1.md", "roadmap/phase-1.md")]
+    [InlineData("runbooks/redis/index.html", "../../index.html", "index.html")]
+    [InlineData("index.md", "../secrets", null)]
+    [InlineData("", "a//b/", "a/b")]
+    public void Resolves_a_relative_path_against_a_folder(string from, string relative, string? expected) => Assert.Equal(expected, SitePaths.Combine(from, relative));
+
+    /// <summary>Agrees with the plain definition (the folders of the page, then each part: skip "" and ".", ".." drops one, join) on generated paths, long ones too.</summary>
+    [Fact]
+    public void Combine_agrees_with_the_definition()
+    {
+        var path = Gen.OneOf<string>("a", "bc", "", ".", "..", "index.html", new string('x', 200)).Array[0, 6].Select(parts => string.Join('/', parts));
+        Gen.Select(path, path).Sample((from, relative) => Assert.Equal(CombineDefinition(from, relative), SitePaths.Combine(from, relative)), iter: 20_000);
+    }
+
+    private static string? CombineDefinition(string from, string relative)
+    {
+        var parts = new List<string>(from.Split('/')[..^1]);
+        foreach (var part in relative.Split('/'))
+        {
+            if (part is "" or ".")
+            {
+                continue;
+            }
+            if (part == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return null;
+                }
+                parts.RemoveAt(parts.Count - 1);
+                continue;
+            }
+            parts.Add(part);
+        }
+        return string.Join('/', parts);
+    }
+
     private static string Definition(string from, string to)
     {
         var fromParts = from.Split('/')[..^1];

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Runtime.CompilerServices;
@@ -15,11 +16,13 @@ internal sealed class JsJsonWriter : IDisposable
     private readonly Stream _stream;
     private readonly byte[] _buffer;
     private int _pos;
+    private bool _returned;
 
     public JsJsonWriter(Stream stream, int bufferSize = 1 << 16)
     {
         _stream = stream;
-        _buffer = new byte[bufferSize];
+        // Pooled: a shard is written through one writer, and a site has hundreds of shards.
+        _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
     }
 
     public void Raw(char ascii)
@@ -201,7 +204,17 @@ internal sealed class JsJsonWriter : IDisposable
         _pos = 0;
     }
 
-    public void Dispose() => Flush();
+    /// <summary>Writes what is buffered and gives the buffer back; the writer is not used after this.</summary>
+    public void Dispose()
+    {
+        if (_returned)
+        {
+            return;
+        }
+        Flush();
+        _returned = true;
+        ArrayPool<byte>.Shared.Return(_buffer);
+    }
 
     /// <summary>What <paramref name="write"/> writes, as UTF-8 bytes.</summary>
     public static byte[] Encode(Action<JsJsonWriter> write)

@@ -17,7 +17,7 @@ public readonly record struct HtmlAttr(string Tag, string Name, string Value);
 public static class HtmlScan
 {
     /// <summary>The elements whose href/src is a link the site must have (as the link check has always counted them).</summary>
-    private static readonly HashSet<string> LinkTags = new(StringComparer.Ordinal) { "a", "img", "link", "script", "source" };
+    private static readonly string[] LinkTags = ["a", "img", "link", "script", "source"];
 
     private static readonly string[] RawText = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"];
 
@@ -63,7 +63,13 @@ public static class HtmlScan
         {
             i++;
         }
-        var tag = html[start..i].ToLowerInvariant();
+        var nameEnd = i;
+        // The name is compared lowered in place; a string is made only for an element with an attribute kept (an SVG
+        // timeline has thousands of elements and a handful of ids).
+        Span<char> lowered = stackalloc char[MaxKnownName];
+        var known = nameEnd - start <= MaxKnownName ? lowered[..html.AsSpan(start, nameEnd - start).ToLowerInvariant(lowered)] : [];
+        var linkTag = IndexOf(LinkTags, known) >= 0;
+        string? tag = null;
         while (i < html.Length)
         {
             while (i < html.Length && (char.IsWhiteSpace(html[i]) || html[i] == '/'))
@@ -113,21 +119,37 @@ public static class HtmlScan
                 valueEnd = i;
             }
             var kind = name.Equals("id", StringComparison.OrdinalIgnoreCase) ? "id"
-                : LinkTags.Contains(tag) && name.Equals("href", StringComparison.OrdinalIgnoreCase) ? "href"
-                : LinkTags.Contains(tag) && name.Equals("src", StringComparison.OrdinalIgnoreCase) ? "src"
+                : linkTag && name.Equals("href", StringComparison.OrdinalIgnoreCase) ? "href"
+                : linkTag && name.Equals("src", StringComparison.OrdinalIgnoreCase) ? "src"
                 : null;
             if (kind is not null)
             {
+                tag ??= html[start..nameEnd].ToLowerInvariant();
                 var value = html[valueStart..valueEnd];
                 found.Add(new HtmlAttr(tag, kind, value.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(value) : value));
             }
         }
-        if (Array.IndexOf(RawText, tag) >= 0)
+        if (IndexOf(RawText, known) is var raw and >= 0)
         {
-            var close = html.IndexOf("</" + tag, i, StringComparison.OrdinalIgnoreCase);
+            var close = html.IndexOf("</" + RawText[raw], i, StringComparison.OrdinalIgnoreCase);
             return close < 0 ? html.Length : close;
         }
         return i;
+    }
+
+    /// <summary>The longest element name either list holds.</summary>
+    private const int MaxKnownName = 8;
+
+    private static int IndexOf(string[] names, ReadOnlySpan<char> name)
+    {
+        for (var n = 0; n < names.Length; n++)
+        {
+            if (name.SequenceEqual(names[n]))
+            {
+                return n;
+            }
+        }
+        return -1;
     }
 
     private static bool At(string html, int i, string text) => string.CompareOrdinal(html, i, text, 0, text.Length) == 0;

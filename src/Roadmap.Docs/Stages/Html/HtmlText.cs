@@ -5,25 +5,26 @@ namespace Roadmap.Docs.Stages.Html;
 /// <summary>Minimal HTML escaping: only the five characters that matter, so non-ASCII text stays readable in the output.</summary>
 public static class HtmlText
 {
-    public static string Escape(string text)
+    private const string Special = "&<>\"'";
+
+    public static string Escape(string text) =>
+        text.AsSpan().IndexOfAny(Special) < 0 ? text : AppendEscaped(new StringBuilder(text.Length + 16), text).ToString();
+
+    /// <summary>Appends <paramref name="text"/> escaped, without making it a string first.</summary>
+    public static StringBuilder AppendEscaped(StringBuilder html, ReadOnlySpan<char> text)
     {
-        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        while (text.IndexOfAny(Special) is var at and >= 0)
         {
-            return text;
-        }
-        var sb = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            sb.Append(c switch
+            html.Append(text[..at]).Append(text[at] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => null,
-            } ?? c.ToString());
+                _ => "&#39;",
+            });
+            text = text[(at + 1)..];
         }
-        return sb.ToString();
+        return html.Append(text);
     }
 }

@@ -95,14 +95,25 @@ public sealed class ReadFiles : IModule
     /// <summary>"runbooks/redis-cache-outage.md" → "Redis cache outage"; a folder's index page takes the folder's name.</summary>
     public static string TitleFromFileName(string relative)
     {
-        var parts = relative.Split('/');
-        var name = Path.GetFileNameWithoutExtension(parts[^1]);
+        var slash = relative.LastIndexOf('/');
+        var name = Path.GetFileNameWithoutExtension(relative.AsSpan(slash + 1));
         if (name is "index" or "_index" || name.Equals("README", StringComparison.OrdinalIgnoreCase))
         {
-            name = parts.Length > 1 ? parts[^2] : "Home";
+            var folder = relative.AsSpan(0, Math.Max(slash, 0));
+            name = slash < 0 ? "Home" : folder[(folder.LastIndexOf('/') + 1)..];
         }
-        var words = name.Replace('-', ' ').Replace('_', ' ').Trim();
-        return words.Length == 0 ? name : char.ToUpperInvariant(words[0]) + words[1..];
+        // Made in place: every page gets this title until its front matter or first heading gives another.
+        Span<char> words = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        name.CopyTo(words);
+        words.Replace('-', ' ');
+        words.Replace('_', ' ');
+        words = words.Trim();
+        if (words.IsEmpty)
+        {
+            return name.ToString();
+        }
+        words[0] = char.ToUpperInvariant(words[0]);
+        return words.ToString();
     }
 
     /// <summary>

@@ -14,15 +14,16 @@ namespace Roadmap.Docs.Stages.Navigation;
 /// </summary>
 public static class NavHtml
 {
-    public static string Render(SiteNavigation nav, string page)
+    public static string Render(SiteNavigation nav, string page) => StringBuilders.Release(Render(StringBuilders.Rent(), nav, page));
+
+    /// <summary>Appends the sidebar list of <paramref name="page"/> to <paramref name="html"/>.</summary>
+    public static StringBuilder Render(StringBuilder html, SiteNavigation nav, string page)
     {
-        var html = StringBuilders.Rent();
         var open = nav.Breadcrumbs(page).Select(n => n.Url).Append(page).ToHashSet(StringComparer.Ordinal);
         html.Append("<ul class=\"nav-list\">\n");
         Item(html, page, nav.Root with { Children = [] }, open);
         Items(html, page, nav.Root, open);
-        html.Append("</ul>\n");
-        return StringBuilders.Release(html);
+        return html.Append("</ul>\n");
     }
 
     /// <summary>The folder's children that the window shows, a gap where it skips some, and the "Show all" link when it cut any.</summary>
@@ -45,10 +46,17 @@ public static class NavHtml
         }
         if (children.Length > NavWindow.MaxListed)
         {
-            html.Append("<li class=\"nav-more\"><a class=\"nav-all\" href=\"").Append(SitePaths.Relative(page, folder.Url))
-                .Append("\" data-folder=\"").Append(HtmlText.Escape(folder.Url)).Append("\">Show all ")
+            Url(html.Append("<li class=\"nav-more\"><a class=\"nav-all\" href=\""), page, folder.Url);
+            HtmlText.AppendEscaped(html.Append("\" data-folder=\""), folder.Url).Append("\">Show all ")
                 .Append(children.Length).Append("</a></li>\n");
         }
+    }
+
+    /// <summary>Appends the escaped relative URL from <paramref name="page"/> to <paramref name="target"/>.</summary>
+    private static StringBuilder Url(StringBuilder html, string page, string target)
+    {
+        var (up, rest) = SitePaths.RelativeParts(page, target);
+        return HtmlText.AppendEscaped(html.Append(up), target.AsSpan(rest));
     }
 
     private static void Item(StringBuilder html, string page, NavNode node, HashSet<string> open)
@@ -59,12 +67,12 @@ public static class NavHtml
         {
             html.Append(expand ? " class=\"nav-folder open\"" : " class=\"nav-folder\"");
         }
-        html.Append("><a href=\"").Append(HtmlText.Escape(SitePaths.Relative(page, node.Url))).Append('"');
+        Url(html.Append("><a href=\""), page, node.Url).Append('"');
         if (node.Url == page)
         {
             html.Append(" aria-current=\"page\" class=\"current\"");
         }
-        html.Append("><span class=\"nav-title\">").Append(HtmlText.Escape(node.Title)).Append("</span>");
+        HtmlText.AppendEscaped(html.Append("><span class=\"nav-title\">"), node.Title).Append("</span>");
         if (node.Tasks.Total > 0)
         {
             html.Append("<span class=\"nav-badge").Append(node.Tasks.Done == node.Tasks.Total ? " complete" : "")

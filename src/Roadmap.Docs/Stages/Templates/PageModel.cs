@@ -115,7 +115,7 @@ public static class PageModel
     private static ScriptObject Navigation(Document page, SiteNavigation nav) => new()
     {
         ["home"] = Link(page.Destination, nav.Root),
-        ["html"] = NavHtml.Render(nav, page.Destination),
+        ["html"] = new TemplateSet.GeneratedHtml(html => NavHtml.Render(html, nav, page.Destination)),
     };
 
     private static ScriptObject Link(string from, NavNode node) => new()

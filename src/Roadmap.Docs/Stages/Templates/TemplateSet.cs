@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using System.Text;
 using Roadmap.Docs.Engine;
+using Roadmap.Docs.Incremental;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -105,6 +107,8 @@ public sealed class TemplateSet : ITemplateLoader
     /// <summary>The page's writer as Scriban's output: each piece is written as a span, not copied into a string first.</summary>
     private sealed class DirectOutput(TextWriter writer) : IScriptOutput
     {
+        public TextWriter Writer => writer;
+
         public void Write(string text, int offset, int count) => writer.Write(text.AsSpan(offset, count));
 
         public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
@@ -167,6 +171,49 @@ public sealed class TemplateSet : ITemplateLoader
                 context.ExitRecursive(call);
             }
             return null;
+        }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+    }
+
+    /// <summary>
+    /// HTML the page model makes on demand (the sidebar, the biggest generated part of every page): a value made when a
+    /// template reads it. Written alone as a statement (<c>{{ nav.html }}</c>) into the page's output, it goes there straight
+    /// from a pooled builder; anywhere else (a pipe, a comparison, a variable) it is the string, made once. An incremental
+    /// build keys the page by that string, so there it is made before the page is rendered and written as it is.
+    /// </summary>
+    internal sealed class GeneratedHtml(Action<StringBuilder> write) : IScriptCustomFunction, IMadeText
+    {
+        private string? _text;
+
+        public string Text => _text ??= StringBuilders.Release(Build());
+
+        private StringBuilder Build()
+        {
+            var html = StringBuilders.Rent();
+            write(html);
+            return html;
+        }
+
+        public int RequiredParameterCount => 0;
+
+        public int ParameterCount => 0;
+
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+
+        public Type ReturnType => typeof(string);
+
+        public ScriptParameterInfo GetParameterInfo(int index) => throw new ArgumentOutOfRangeException(nameof(index));
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            if (_text is null && callerContext is { Parent: ScriptExpressionStatement } && context.Output is DirectOutput direct)
+            {
+                StringBuilders.WriteTo(Build(), direct.Writer);
+                return null;
+            }
+            return Text;
         }
 
         public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
