@@ -21,28 +21,32 @@ public static class NavHtml
     {
         var open = nav.Breadcrumbs(page).Select(n => n.Url).Append(page).ToHashSet(StringComparer.Ordinal);
         html.Append("<ul class=\"nav-list\">\n");
-        Item(html, page, nav.Root with { Children = [] }, open);
-        Items(html, page, nav.Root, open);
+        Item(html, nav, page, nav.Root with { Children = [] }, open);
+        Items(html, nav, page, nav.Root, open);
         return html.Append("</ul>\n");
     }
 
     /// <summary>The folder's children that the window shows, a gap where it skips some, and the "Show all" link when it cut any.</summary>
-    private static void Items(StringBuilder html, string page, NavNode folder, HashSet<string> open)
+    private static void Items(StringBuilder html, SiteNavigation nav, string page, NavNode folder, HashSet<string> open)
     {
         var children = folder.Children;
-        var at = 0;
-        while (at < children.Length && !open.Contains(children[at].Url))
+        // The open child (on the path to the page), looked up from the path: a folder may have thousands of children.
+        var at = -1;
+        foreach (var url in open)
         {
-            at++;
+            if (nav.ChildIndex(folder, url) is var index and >= 0 && (at < 0 || index < at))
+            {
+                at = index;
+            }
         }
-        foreach (var index in NavWindow.Select(children.Length, at < children.Length ? at : -1))
+        foreach (var index in NavWindow.Select(children.Length, at))
         {
             if (index == NavWindow.Gap)
             {
                 html.Append("<li class=\"nav-gap\" aria-hidden=\"true\">…</li>\n");
                 continue;
             }
-            Item(html, page, children[index], open);
+            Item(html, nav, page, children[index], open);
         }
         if (children.Length > NavWindow.MaxListed)
         {
@@ -59,7 +63,7 @@ public static class NavHtml
         return HtmlText.AppendEscaped(html.Append(up), target.AsSpan(rest));
     }
 
-    private static void Item(StringBuilder html, string page, NavNode node, HashSet<string> open)
+    private static void Item(StringBuilder html, SiteNavigation nav, string page, NavNode node, HashSet<string> open)
     {
         var expand = node.IsFolder && open.Contains(node.Url);
         html.Append("<li");
@@ -82,7 +86,7 @@ public static class NavHtml
         if (expand)
         {
             html.Append("\n<ul>\n");
-            Items(html, page, node, open);
+            Items(html, nav, page, node, open);
             html.Append("</ul>\n");
         }
         html.Append("</li>\n");

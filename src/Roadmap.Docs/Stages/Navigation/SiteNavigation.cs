@@ -16,6 +16,7 @@ public sealed class SiteNavigation
     private readonly Dictionary<string, int> _positions;
     private readonly Dictionary<string, NavNode> _byUrl;
     private readonly Dictionary<string, NavNode> _parents;
+    private readonly Dictionary<string, int> _childIndex;
 
     public SiteNavigation(NavNode root)
     {
@@ -25,11 +26,13 @@ public sealed class SiteNavigation
         _byUrl = ReadingOrder.ToDictionary(n => n.Url, StringComparer.Ordinal);
         // Parent of every node, so breadcrumbs and sections are a walk up, not a search of the tree per page.
         _parents = new Dictionary<string, NavNode>(StringComparer.Ordinal);
+        _childIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var node in ReadingOrder)
         {
-            foreach (var child in node.Children)
+            for (var i = 0; i < node.Children.Length; i++)
             {
-                _parents[child.Url] = node;
+                _parents[node.Children[i].Url] = node;
+                _childIndex.TryAdd(node.Children[i].Url, i);
             }
         }
     }
@@ -44,6 +47,10 @@ public sealed class SiteNavigation
     public NavNode? Previous(string url) => _positions.TryGetValue(url, out var i) && i > 0 ? ReadingOrder[i - 1] : null;
 
     public NavNode? Next(string url) => _positions.TryGetValue(url, out var i) && i + 1 < ReadingOrder.Length ? ReadingOrder[i + 1] : null;
+
+    /// <summary>Where the node at <paramref name="url"/> is among <paramref name="folder"/>'s children; -1 when it is not one of them.</summary>
+    public int ChildIndex(NavNode folder, string url) =>
+        _parents.TryGetValue(url, out var parent) && ReferenceEquals(parent, folder) ? _childIndex[url] : -1;
 
     /// <summary>The chain of folder nodes from the home page down to (not including) the page.</summary>
     public ImmutableArray<NavNode> Breadcrumbs(string url)
