@@ -298,10 +298,12 @@ public static class TimelineSvg
             text.Append(CultureInfo.InvariantCulture, $", week 1 starting {Date(start)}");
         }
         text.Append(". ");
-        if (schedule.CriticalPath.Any(chart.Shows))
+        // Only the part of the path that this chart shows (all of it, unless it is a phase page's window), in path order:
+        // looked up for each phase shown, since a phase page of a big roadmap shows 16 phases of a path of thousands.
+        var onPath = chart.Phases.Where(schedule.IsCritical).OrderBy(p => schedule.CriticalPosition(p.Id)).Select(p => p.Id).ToList();
+        if (onPath.Count > 0)
         {
-            // Only the part of the path that this chart shows (all of it, unless it is a phase page's window).
-            text.Append("Critical path: ").AppendJoin(", ", schedule.CriticalPath.Where(chart.Shows)).Append(". ");
+            text.Append("Critical path: ").AppendJoin(", ", onPath).Append(". ");
         }
         if (schedule.TodayWeek is { } today && chart.Options.Today is { } date)
         {
@@ -441,8 +443,6 @@ public static class TimelineSvg
         public double BarRight(Phase phase) => X(phase.Weeks.End + 1) - 1;
 
         public bool Dims(Phase phase) => Options.HighlightPhaseId is { } highlight && phase.Id != highlight;
-
-        public bool Shows(string phaseId) => _rows.ContainsKey(phaseId);
 
         public bool IsCriticalEdge(Phase from, Phase to)
         {
