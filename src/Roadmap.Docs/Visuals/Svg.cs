@@ -1,4 +1,5 @@
 using System.Globalization;
+using Roadmap.Docs.Stages.Html;
 
 namespace Roadmap.Docs.Visuals;
 
@@ -34,11 +35,6 @@ internal static class Svg
         return new string(text[at..]);
     }
 
-    /// <summary>Text safe inside an element or a double-quoted attribute.</summary>
-    public static string Escape(string text) => text
-        .Replace("&", "&amp;", StringComparison.Ordinal)
-        .Replace("<", "&lt;", StringComparison.Ordinal)
-        .Replace(">", "&gt;", StringComparison.Ordinal)
-        .Replace("\"", "&quot;", StringComparison.Ordinal)
-        .Replace("'", "&#39;", StringComparison.Ordinal);
+    /// <summary>Text safe inside an element or a double-quoted attribute: the same five characters as the pages' HTML.</summary>
+    public static string Escape(string text) => HtmlText.Escape(text);
 }
