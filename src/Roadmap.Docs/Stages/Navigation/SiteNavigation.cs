@@ -15,8 +15,7 @@ public sealed class SiteNavigation
 {
     private readonly Dictionary<string, int> _positions;
     private readonly Dictionary<string, NavNode> _byUrl;
-    private readonly Dictionary<string, NavNode> _parents;
-    private readonly Dictionary<string, int> _childIndex;
+    private readonly Dictionary<string, (NavNode Parent, int Index)> _parents;
 
     public SiteNavigation(NavNode root)
     {
@@ -25,14 +24,13 @@ public sealed class SiteNavigation
         _positions = ReadingOrder.Select((n, i) => (n.Url, i)).ToDictionary(p => p.Url, p => p.i, StringComparer.Ordinal);
         _byUrl = ReadingOrder.ToDictionary(n => n.Url, StringComparer.Ordinal);
         // Parent of every node, so breadcrumbs and sections are a walk up, not a search of the tree per page.
-        _parents = new Dictionary<string, NavNode>(StringComparer.Ordinal);
-        _childIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        // With its place among the parent's children, so the sidebar finds a folder's open child without a scan.
+        _parents = new Dictionary<string, (NavNode, int)>(StringComparer.Ordinal);
         foreach (var node in ReadingOrder)
         {
             for (var i = 0; i < node.Children.Length; i++)
             {
-                _parents[node.Children[i].Url] = node;
-                _childIndex.TryAdd(node.Children[i].Url, i);
+                _parents[node.Children[i].Url] = (node, i);
             }
         }
     }
@@ -50,15 +48,15 @@ public sealed class SiteNavigation
 
     /// <summary>Where the node at <paramref name="url"/> is among <paramref name="folder"/>'s children; -1 when it is not one of them.</summary>
     public int ChildIndex(NavNode folder, string url) =>
-        _parents.TryGetValue(url, out var parent) && ReferenceEquals(parent, folder) ? _childIndex[url] : -1;
+        _parents.TryGetValue(url, out var place) && ReferenceEquals(place.Parent, folder) ? place.Index : -1;
 
     /// <summary>The chain of folder nodes from the home page down to (not including) the page.</summary>
     public ImmutableArray<NavNode> Breadcrumbs(string url)
     {
         var trail = new List<NavNode>();
-        for (var at = url; _parents.TryGetValue(at, out var parent); at = parent.Url)
+        for (var at = url; _parents.TryGetValue(at, out var place); at = place.Parent.Url)
         {
-            trail.Add(parent);
+            trail.Add(place.Parent);
         }
         trail.Reverse();
         return [.. trail];
